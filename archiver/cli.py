@@ -1,0 +1,37 @@
+"""The ``archiver`` command: a thin router over ``archiver.commands``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from archiver import __version__
+
+# Subcommand modules under archiver.commands, in the order --help lists them.
+COMMANDS: tuple[str, ...] = ()
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_HEALTH = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="archiver",
+        description="Archive the Central Media Office site into a Parquet + WARC dataset.",
+    )
+    parser.add_argument("--version", action="version", version=f"archiver {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"archiver.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Scrapy settings for the project, and every ``ARCHIVER_*`` default in one place.
+
+Defaults are polite and aimed at the real site; the demo, tests and benchmarks override the
+delays with ``-s`` / ``settings=`` when they crawl the local replica.
+"""
+
+from __future__ import annotations
+
+BOT_NAME = "archiver"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# --- politeness -----------------------------------------------------------------------------
+USER_AGENT = (
+    "archiver/0.1 (research archive of hizb-ut-tahrir.info; "
+    "+https://github.com/archiver-project/archiver)"
+)
+ROBOTSTXT_OBEY = True
+DOWNLOAD_DELAY = 1.0
+CONCURRENT_REQUESTS = 4
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_TIMEOUT = 60
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+# --- throughput (measured: see docs/benchmarks.md) -------------------------------------------
+# One item per response: more concurrent item tasks only cost CPU.
+CONCURRENT_ITEMS = 1
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+
+# --- the archive ----------------------------------------------------------------------------
+ITEM_PIPELINES = {
+    "pipelines.normalise.NormalisePipeline": 100,
+    "pipelines.parquet.ParquetPipeline": 900,
+}
+
+# Where `scrapy crawl` writes when no -s ARCHIVER_OUT is given.
+ARCHIVER_OUT = "data/archive"
+# Rows buffered per (lang, year) partition before a part file is written.
+ARCHIVER_BATCH_ROWS = 200
+# The real site; spiders take -a base_url=… to crawl a mirror or the replica.
+ARCHIVER_BASE_URL = "https://www.hizb-ut-tahrir.info"
