@@ -10,7 +10,11 @@ from collections.abc import Sequence
 from archiver import __version__
 
 # Subcommand modules under archiver.commands, in the order --help lists them.
-COMMANDS: tuple[str, ...] = ()
+COMMANDS: tuple[str, ...] = (
+    "demo",
+    "crawl",
+    "verify",
+)
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_HEALTH = 0, 1, 2, 3
 

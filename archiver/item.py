@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 KINDS = ("news_comment", "press_release", "qa", "headlines", "article", "media", "other")
 
@@ -77,5 +78,12 @@ class ArchiveItem:
     warc_length: int | None = None
     crawl_id: str | None = None
 
-    def replace(self, **changes: object) -> ArchiveItem:
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+    def replace(self, **changes: Any) -> ArchiveItem:
+        return dataclasses.replace(self, **changes)
+
+    def to_record(self) -> dict[str, Any]:
+        """The item as a flat dict of dataset columns (shallow: lists are shared)."""
+        return {f.name: getattr(self, f.name) for f in RECORD_FIELDS}
+
+
+RECORD_FIELDS = tuple(f for f in dataclasses.fields(ArchiveItem) if f.name != "date_candidates")

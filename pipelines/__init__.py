@@ -1,0 +1,1 @@
+"""Item pipelines: normalise (dates, counts) → parquet (deduplicate, write, manifest)."""

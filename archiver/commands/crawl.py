@@ -1,0 +1,71 @@
+"""``archiver crawl``: the main job (by default against the real site, politely)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from archiver.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser(
+        "crawl", help="crawl the site (or a mirror / the replica) into an archive"
+    )
+    parser.add_argument(
+        "--base-url", help="site to crawl (default: the real site, ARCHIVER_BASE_URL)"
+    )
+    parser.add_argument("--lang", default="en", help="sections: en,ar,… or all (default: en)")
+    parser.add_argument("--out", type=Path, default=Path("data/archive"), help="archive directory")
+    parser.add_argument(
+        "--category", help="one category menu path instead of the latest-items menu"
+    )
+    parser.add_argument("--max-items", type=int, help="stop after requesting this many items")
+    parser.add_argument(
+        "-s",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting, as with `scrapy crawl -s` (repeatable)",
+    )
+    parser.set_defaults(run=run)
+
+
+def parse_settings(pairs: list[str]) -> dict[str, str]:
+    settings = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise ValueError(f"-s takes NAME=VALUE, got {pair!r}")
+        settings[name] = value
+    return settings
+
+
+def run(args: argparse.Namespace) -> int:
+    from archiver.crawl import run_crawl
+    from archiver.sections import parse_langs
+
+    try:
+        parse_langs(args.lang)
+        settings = parse_settings(args.settings)
+    except ValueError as error:
+        print(f"archiver crawl: {error}")
+        return EXIT_USAGE
+    spider_args: dict[str, Any] = {"lang": args.lang}
+    if args.base_url:
+        spider_args["base_url"] = args.base_url
+    if args.category:
+        spider_args["category"] = args.category
+    if args.max_items is not None:
+        spider_args["max_items"] = args.max_items
+    result = run_crawl("mediaoffice", args.out, settings, **spider_args)
+    stats = result.stats
+    print(
+        f"crawl {result.crawl_id}: {stats.get('archive/rows_written', 0)} new or changed rows, "
+        f"{stats.get('archive/unchanged', 0)} unchanged, "
+        f"{stats.get('archive/failures', 0)} failures; finished: {result.finish_reason}; "
+        f"manifest: {args.out / 'crawls' / (result.crawl_id + '.json')}"
+    )
+    return EXIT_OK if result.finish_reason == "finished" else EXIT_FAILURE

@@ -1,0 +1,36 @@
+"""``archiver verify DIR``: integrity of an archive; exit 1 with the problems listed."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from archiver.cli import EXIT_FAILURE, EXIT_OK
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("verify", help="check an archive's files, hashes and versions")
+    parser.add_argument("dir", type=Path, help="archive directory")
+    parser.set_defaults(run=run)
+
+
+def print_report(root: Path) -> bool:
+    """Print the verification of ``root``; True when it is clean."""
+    from archiver.store.verify import verify
+
+    report = verify(root)
+    for note in report.notes:
+        print(f"note: {note}")
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    verdict = "verified" if report.ok else f"FAILED ({len(report.problems)} problems)"
+    print(f"{root}: {report.files} part files, {report.rows} rows: {verdict}")
+    return report.ok
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.dir.is_dir():
+        print(f"archiver verify: {args.dir} is not a directory")
+        return EXIT_FAILURE
+    return EXIT_OK if print_report(args.dir) else EXIT_FAILURE

@@ -1,0 +1,88 @@
+"""Reading an archive: the dataset with its documented types, and the latest version per item.
+
+``open`` lists the part files itself and keeps only those whose Parquet footer reads, so a
+reader never trips over a stray temporary or a damaged file (``archiver verify`` names those).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from archiver.store.schema import PARTITION_SCHEMA, dataset_schema
+from archiver.store.writer import ARTICLES_DIR
+
+
+class UnreadablePartWarning(UserWarning):
+    """A part file was skipped because its footer could not be read."""
+
+
+def part_files(root: Path) -> list[Path]:
+    """Every published part file (temporaries start with a dot and are never listed)."""
+    base = Path(root) / ARTICLES_DIR
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.rglob("*.parquet") if not p.name.startswith((".", "_")))
+
+
+def readable(path: Path) -> str | None:
+    """None when the file's footer reads, else the reason it does not."""
+    try:
+        pq.read_metadata(path)
+    except (OSError, pa.ArrowException) as error:
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+def open(root: str | Path) -> ds.Dataset:
+    """The archive as a ``pyarrow.dataset.Dataset`` (hive partitions ``lang``/``year``)."""
+    files = []
+    for path in part_files(Path(root)):
+        problem = readable(path)
+        if problem is None:
+            files.append(str(path))
+        else:
+            warnings.warn(f"skipping {path}: {problem}", UnreadablePartWarning, stacklevel=2)
+    return ds.dataset(
+        files,
+        schema=dataset_schema(),
+        format="parquet",
+        partitioning=ds.partitioning(PARTITION_SCHEMA, flavor="hive"),
+        partition_base_dir=str(Path(root) / ARTICLES_DIR),
+    )
+
+
+def latest(
+    root: str | Path,
+    columns: Sequence[str] | None = None,
+    filter: ds.Expression | None = None,
+) -> pa.Table:
+    """One row per ``key``: its most recently fetched version."""
+    wanted = list(columns) if columns is not None else dataset_schema().names
+    needed = list(dict.fromkeys([*wanted, "key", "fetched_at"]))
+    table = open(root).to_table(columns=needed, filter=filter)
+    return latest_of(table).select(wanted)
+
+
+def latest_of(table: pa.Table) -> pa.Table:
+    """Keep each key's newest row of a table holding ``key`` and ``fetched_at``."""
+    if table.num_rows == 0:
+        return table
+    table = table.sort_by([("key", "ascending"), ("fetched_at", "descending")])
+    keys = table.column("key").combine_chunks()
+    first = pc.not_equal(keys.slice(1), keys.slice(0, len(keys) - 1))
+    mask = pa.concat_arrays([pa.array([True]), first])
+    return table.filter(mask)
+
+
+def latest_hashes(root: str | Path) -> dict[str, str]:
+    """Each key's current content hash: what an incremental crawl compares against."""
+    table = latest(root, columns=["key", "content_sha256"])
+    keys = table.column("key").to_pylist()
+    return dict(zip(keys, table.column("content_sha256").to_pylist(), strict=True))

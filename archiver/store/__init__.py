@@ -1,0 +1,1 @@
+"""The archive on disk: schema, atomic files, the Parquet writer, manifests, verification."""

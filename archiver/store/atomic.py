@@ -1,0 +1,57 @@
+"""Files that appear only when complete: write a hidden temporary, fsync, rename, fsync the dir.
+
+A reader (or a crawl killed with ``kill -9`` and run again) therefore sees either no file or the
+whole file, never a prefix. Temporaries start with ``.`` and end with ``.tmp`` so readers and
+``verify`` can tell them apart.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+TMP_SUFFIX = ".tmp"
+
+
+def temp_path_for(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
+
+
+def fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Run ``write(tmp)`` to fill a temporary, then publish it at ``path`` in one rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temp_path_for(path)
+    try:
+        write(tmp)
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def write_json_atomically(path: Path, data: Any) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    write_atomically(path, write)
+
+
+def leftover_temporaries(root: Path) -> list[Path]:
+    """Temporaries a killed writer left behind (they are never part of the archive)."""
+    return sorted(p for p in root.rglob(f".*{TMP_SUFFIX}") if p.is_file())

@@ -1,0 +1,80 @@
+"""One manifest per crawl run: ``crawls/{crawl_id}.json``.
+
+It says what the run was asked to do, which part files it committed (rows, SHA-256), what it
+counted, and every failure with its reason. It is rewritten atomically after each committed file,
+so a killed run still leaves a truthful (if unfinished) record.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from archiver import __version__
+from archiver.store.atomic import write_json_atomically
+from archiver.store.writer import PartFile
+
+CRAWLS_DIR = "crawls"
+
+
+def new_crawl_id(now: datetime | None = None) -> str:
+    """Sortable by start time, unique across machines; safe as a file-name part."""
+    now = now or datetime.now(UTC)
+    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+@dataclass
+class Failure:
+    url: str
+    reason: str
+    status: int | None = None
+
+
+@dataclass
+class Manifest:
+    root: Path
+    crawl_id: str
+    options: dict[str, Any] = field(default_factory=dict)
+    started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
+    finished_at: str | None = None
+    finish_reason: str | None = None
+    files: list[PartFile] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return self.root / CRAWLS_DIR / f"{self.crawl_id}.json"
+
+    def add_file(self, part: PartFile) -> None:
+        self.files.append(part)
+        self.save()
+
+    def add_failure(self, url: str, reason: str, status: int | None = None) -> None:
+        self.failures.append(Failure(url, reason, status))
+
+    def finish(self, reason: str, stats: dict[str, Any]) -> None:
+        self.finished_at = datetime.now(UTC).isoformat()
+        self.finish_reason = reason
+        self.stats = stats
+        self.save()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "crawl_id": self.crawl_id,
+            "archiver_version": __version__,
+            "options": self.options,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "finish_reason": self.finish_reason,
+            "files": [asdict(f) for f in self.files],
+            "rows": sum(f.rows for f in self.files),
+            "failures": [asdict(f) for f in self.failures],
+            "stats": self.stats,
+        }
+
+    def save(self) -> None:
+        write_json_atomically(self.path, self.to_json())

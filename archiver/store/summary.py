@@ -1,0 +1,75 @@
+"""What an archive holds, as numbers and as a plain-text table (demo and ``archiver stats``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow.compute as pc
+
+from archiver.dataset import latest
+
+# Field coverage is counted over the items that should have the field.
+COVERAGE: dict[str, tuple[str, ...] | None] = {
+    "title": None,
+    "body": None,
+    "published_date": None,
+    "author": ("news_comment", "qa"),
+    "news": ("news_comment",),
+    "comment": ("news_comment",),
+}
+
+
+@dataclass
+class Summary:
+    items: Counter[tuple[str, str]] = field(default_factory=Counter)  # (lang, kind) → items
+    covered: Counter[tuple[str, str]] = field(default_factory=Counter)  # (lang, field) → filled
+    expected: Counter[tuple[str, str]] = field(default_factory=Counter)  # (lang, field) → due
+
+    @property
+    def total(self) -> int:
+        return sum(self.items.values())
+
+    def coverage(self, lang: str, name: str) -> float | None:
+        due = self.expected[(lang, name)]
+        return self.covered[(lang, name)] / due if due else None
+
+
+def summarise(root: Path) -> Summary:
+    table = latest(root, columns=["lang", "kind", *COVERAGE])
+    langs = table.column("lang").to_pylist()
+    kinds = table.column("kind").to_pylist()
+    summary = Summary(items=Counter(zip(langs, kinds, strict=True)))
+    for name, kinds_due in COVERAGE.items():
+        column = table.column(name)
+        filled = pc.is_valid(column)
+        if column.type == "string":
+            filled = pc.and_(filled, pc.greater(pc.utf8_length(column), 0))
+        for lang, kind, ok in zip(langs, kinds, filled.to_pylist(), strict=True):
+            if kinds_due is None or kind in kinds_due:
+                summary.expected[(lang, name)] += 1
+                summary.covered[(lang, name)] += bool(ok)
+    return summary
+
+
+def format_summary(summary: Summary) -> str:
+    langs = sorted({lang for lang, _ in summary.items})
+    kinds = sorted({kind for _, kind in summary.items})
+    width = max([len("kind"), *map(len, kinds)]) + 2
+    lines = ["items per language and kind (latest version of each item)"]
+    lines.append("kind".ljust(width) + "".join(lang.rjust(8) for lang in langs) + "total".rjust(8))
+    for kind in kinds:
+        counts = [summary.items[(lang, kind)] for lang in langs]
+        lines.append(kind.ljust(width) + "".join(f"{n:8d}" for n in counts) + f"{sum(counts):8d}")
+    per_lang = [sum(n for (lg, _), n in summary.items.items() if lg == lang) for lang in langs]
+    lines.append("all".ljust(width) + "".join(f"{n:8d}" for n in per_lang) + f"{summary.total:8d}")
+    lines.append("")
+    lines.append("field coverage (share of the items that should have the field)")
+    for name in COVERAGE:
+        cells = []
+        for lang in langs:
+            share = summary.coverage(lang, name)
+            cells.append("-".rjust(8) if share is None else f"{share:8.1%}")
+        lines.append(name.ljust(width) + "".join(cells))
+    return "\n".join(lines)

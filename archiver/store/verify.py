@@ -1,0 +1,86 @@
+"""Integrity check of an archive directory: what ``archiver verify`` and the demo run.
+
+Problems make the archive fail verification; notes are facts worth a look that do not (a part
+file committed in the instant before its run was killed is complete but missing from the
+run's manifest).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from archiver.dataset import part_files, readable
+from archiver.store.atomic import leftover_temporaries
+from archiver.store.manifest import CRAWLS_DIR
+from archiver.store.schema import SCHEMA_VERSION, file_schema
+from archiver.store.writer import file_sha256
+
+
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    files: int = 0
+    rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _manifest_hashes(root: Path, report: Report) -> dict[str, str]:
+    hashes: dict[str, str] = {}
+    for path in sorted((root / CRAWLS_DIR).glob("*.json")):
+        try:
+            manifest = json.loads(path.read_text(encoding="utf-8"))
+            for entry in manifest["files"]:
+                hashes[entry["path"]] = entry["sha256"]
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            report.problems.append(f"{path}: unreadable manifest ({error})")
+    return hashes
+
+
+def verify(root: Path) -> Report:
+    report = Report()
+    for tmp in leftover_temporaries(root):
+        report.problems.append(f"{tmp}: temporary file of an interrupted write")
+    expected = _manifest_hashes(root, report)
+    wanted_schema = file_schema()
+    versions: Counter[tuple[str, str]] = Counter()
+    for path in part_files(root):
+        relative = str(path.relative_to(root))
+        report.files += 1
+        problem = readable(path)
+        if problem is not None:
+            report.problems.append(f"{relative}: not a readable Parquet file ({problem})")
+            continue
+        if relative not in expected:
+            report.notes.append(f"{relative}: not listed in any crawl manifest")
+        elif file_sha256(path) != expected[relative]:
+            report.problems.append(f"{relative}: SHA-256 differs from its crawl manifest")
+        table = pq.read_table(path, columns=["key", "content_sha256"])
+        schema = pq.read_schema(path)
+        version = (schema.metadata or {}).get(b"archiver.schema_version", b"").decode()
+        if version != str(SCHEMA_VERSION) or not schema.equals(wanted_schema):
+            report.problems.append(
+                f"{relative}: schema differs from schema version {SCHEMA_VERSION}"
+            )
+        report.rows += table.num_rows
+        keys = table.column("key").to_pylist()
+        hashes = table.column("content_sha256").to_pylist()
+        versions.update(zip(keys, hashes, strict=True))
+    for listed in expected:
+        if not (root / listed).exists():
+            report.problems.append(f"{listed}: listed in a crawl manifest but missing")
+    duplicated = [key for (key, _), count in versions.items() if count > 1]
+    if duplicated:
+        sample = ", ".join(sorted(duplicated)[:5])
+        report.problems.append(
+            f"{len(duplicated)} item version(s) stored more than once (e.g. {sample})"
+        )
+    return report

@@ -1,0 +1,29 @@
+"""Archive one item page: ``scrapy crawl article -a url=… [-a listing_date=ISO]``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archiver.urls import parse_item_url
+from spiders.base import ArchiveSpider
+
+
+class ArticleSpider(ArchiveSpider):
+    name = "article"
+
+    def __init__(self, url: str | None = None, listing_date: str | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        if not url:
+            raise ValueError("the article spider needs an item address: -a url=https://…")
+        if parse_item_url(url) is None:
+            raise ValueError(
+                f"{url} is not an item address of the site "
+                "(expected /{lang}/index.php/{menu}/{id}.html or …/item/{id}-{alias})"
+            )
+        self.url = url
+        self.base_url = url
+        self.listing_date = listing_date
+        self.allowed_domains = self.scope_domains()
+
+    async def start(self) -> Any:
+        yield self.item_request(self.url, self.listing_date)

@@ -1,0 +1,62 @@
+"""What every archiving spider shares: the item callback, the failure errback, the scope."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from archiver import signals
+from archiver.item import ArchiveItem
+from archiver.pages import extract_item
+from archiver.urls import SITE_DOMAINS
+
+
+class ArchiveSpider(scrapy.Spider):
+    base_url: str
+    allowed_domains: list[str]
+
+    def scope_domains(self) -> list[str]:
+        """The site's hosts and the configured base URL's host (a mirror or the replica)."""
+        host = urlsplit(self.base_url).hostname or ""
+        return [*SITE_DOMAINS, host] if host else list(SITE_DOMAINS)
+
+    def item_request(self, url: str, listing_date: str | None = None) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=self.parse_item,
+            errback=self.record_failure,
+            cb_kwargs={"listing_date": listing_date},
+            priority=1,  # finish items before going deeper into listings: a small frontier
+        )
+
+    def parse_item(self, response: Response, listing_date: str | None) -> Iterator[ArchiveItem]:
+        encoding = response.encoding if isinstance(response, TextResponse) else None
+        item = extract_item(
+            response.body, response.url, encoding=encoding, listing_date=listing_date
+        )
+        yield item.replace(
+            fetched_url=response.url,
+            fetched_at=datetime.now(UTC),
+            http_status=response.status,
+            html_sha256=hashlib.sha256(response.body).hexdigest(),
+        )
+
+    def record_failure(self, failure: Failure) -> None:
+        request: Any = getattr(failure, "request", None)
+        error = failure.value
+        status = error.response.status if isinstance(error, HttpError) else None
+        assert self.crawler is not None
+        self.crawler.signals.send_catch_log(
+            signals.fetch_failed,
+            url=request.url if request is not None else "",
+            reason=f"{type(error).__name__}: {failure.getErrorMessage()}",
+            status=status,
+        )
