@@ -13,6 +13,7 @@ import pytest
 from archiver import dataset
 from archiver.item import ArchiveItem
 from archiver.store.content import content_sha256
+from archiver.store.datadict import render
 from archiver.store.manifest import Manifest
 from archiver.store.schema import COLUMN_NAMES, COLUMNS, SCHEMA_VERSION, to_row
 from archiver.store.verify import verify
@@ -149,3 +150,10 @@ def test_content_hash_ignores_fetch_facts_and_sees_content() -> None:
     edited = make_row("en", 1, body="Body of 1, corrected")
     assert refetched["content_sha256"] == base["content_sha256"]
     assert edited["content_sha256"] != base["content_sha256"]
+
+
+def test_the_data_dictionary_is_generated_from_the_schema() -> None:
+    docs = Path(__file__).parent.parent / "docs" / "data.md"
+    assert docs.read_text(encoding="utf-8") == render(), (
+        "docs/data.md is stale: run `python -m archiver.store.datadict > docs/data.md`"
+    )

@@ -170,6 +170,7 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+YEAR_DESCRIPTION = "Partition: year of published_date; null when unknown."
 PARTITION_SCHEMA = pa.schema([pa.field("lang", pa.string()), pa.field("year", pa.int32())])
 
 
@@ -184,11 +185,7 @@ def file_schema() -> pa.Schema:
 
 def dataset_schema() -> pa.Schema:
     """The file schema plus the ``year`` partition column, as readers see the dataset."""
-    year = pa.field(
-        "year",
-        pa.int32(),
-        metadata={"description": "Partition: year of published_date; null when unknown."},
-    )
+    year = pa.field("year", pa.int32(), metadata={"description": YEAR_DESCRIPTION})
     return file_schema().append(year)
 
 

@@ -1,0 +1,46 @@
+"""The data dictionary (``docs/data.md``) rendered from the schema, so the two cannot drift.
+
+Regenerate with ``python -m archiver.store.datadict > docs/data.md``; a test compares them.
+"""
+
+from __future__ import annotations
+
+from archiver.store.schema import COLUMNS, SCHEMA_VERSION, UNKNOWN_YEAR, YEAR_DESCRIPTION
+
+HEADER = f"""# The archive's data dictionary (schema version {SCHEMA_VERSION})
+
+Generated from `archiver/store/schema.py` by `python -m archiver.store.datadict`; do not edit by
+hand. Every Parquet file carries these descriptions as field metadata and the schema version as
+the file metadata key `archiver.schema_version`.
+
+## Layout
+
+```
+{{archive}}/articles/lang={{lang}}/year={{year}}/part-{{crawl_id}}-{{seq}}.parquet
+{{archive}}/warc/{{crawl_id}}-{{seq}}.warc.gz
+{{archive}}/crawls/{{crawl_id}}.json
+```
+
+`lang` and `year` are hive partitions (`year` is the year of `published_date`; items without a
+known date sit in `year={UNKNOWN_YEAR}`, which pyarrow, DuckDB and polars read as a null
+year). One row per **version** of an item: the latest version of an item is its row with the
+greatest `fetched_at` (`archiver.dataset.latest`).
+
+## Columns
+
+| column | type | null | description |
+|---|---|---|---|
+"""
+
+
+def render() -> str:
+    rows = [
+        f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.description} |"
+        for c in COLUMNS
+    ]
+    partition = f"| `year` | int32 | yes | {YEAR_DESCRIPTION} |"
+    return HEADER + "\n".join([*rows, partition]) + "\n"
+
+
+if __name__ == "__main__":
+    print(render(), end="")
