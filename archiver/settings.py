@@ -50,5 +50,12 @@ ITEM_PIPELINES = {
 ARCHIVER_OUT = "data/archive"
 # Rows buffered per (lang, year) partition before a part file is written.
 ARCHIVER_BATCH_ROWS = 200
+# Keep every response (with its request) in gzipped WARC files under {ARCHIVER_OUT}/warc/.
+ARCHIVER_WARC_ENABLED = True
+# A WARC file is closed and a new one started past this size.
+ARCHIVER_WARC_MAX_BYTES = 1024 * 1024 * 1024
+DOWNLOADER_MIDDLEWARES = {
+    "archiver.middlewares.warc.WarcCaptureMiddleware": 950,
+}
 # The real site; spiders take -a base_url=… to crawl a mirror or the replica.
 ARCHIVER_BASE_URL = "https://www.hizb-ut-tahrir.info"

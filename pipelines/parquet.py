@@ -19,7 +19,7 @@ from archiver.dataset import latest_hashes
 from archiver.item import ArchiveItem
 from archiver.store.atomic import leftover_temporaries
 from archiver.store.content import content_sha256
-from archiver.store.manifest import Manifest, new_crawl_id
+from archiver.store.manifest import Manifest, crawl_id_for
 from archiver.store.schema import to_row
 from archiver.store.writer import PartitionedWriter
 
@@ -51,7 +51,7 @@ class ParquetPipeline:
     def from_crawler(cls, crawler: Crawler) -> ParquetPipeline:
         settings = crawler.settings
         out = Path(settings.get("ARCHIVER_OUT"))
-        crawl_id = settings.get("ARCHIVER_CRAWL_ID") or new_crawl_id()
+        crawl_id = crawl_id_for(crawler)
         options = {
             name: settings.get(name)
             for name in ("ARCHIVER_BASE_URL", "ARCHIVER_OUT", "DOWNLOAD_DELAY", "USER_AGENT")

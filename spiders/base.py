@@ -16,6 +16,7 @@ from twisted.python.failure import Failure
 from archiver import signals
 from archiver.item import ArchiveItem
 from archiver.pages import extract_item
+from archiver.store.warc import WarcRef
 from archiver.urls import SITE_DOMAINS
 
 
@@ -42,11 +43,15 @@ class ArchiveSpider(scrapy.Spider):
         item = extract_item(
             response.body, response.url, encoding=encoding, listing_date=listing_date
         )
+        warc: WarcRef | None = response.meta.get("warc")
         yield item.replace(
             fetched_url=response.url,
             fetched_at=datetime.now(UTC),
             http_status=response.status,
             html_sha256=hashlib.sha256(response.body).hexdigest(),
+            warc_file=warc.file if warc else None,
+            warc_offset=warc.offset if warc else None,
+            warc_length=warc.length if warc else None,
         )
 
     def record_failure(self, failure: Failure) -> None:

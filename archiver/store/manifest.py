@@ -26,6 +26,15 @@ def new_crawl_id(now: datetime | None = None) -> str:
     return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
 
 
+def crawl_id_for(crawler: Any) -> str:
+    """The crawl id of a Scrapy crawler, shared by every component that writes for it."""
+    crawl_id: str | None = getattr(crawler, "archiver_crawl_id", None)
+    if crawl_id is None:
+        crawl_id = crawler.settings.get("ARCHIVER_CRAWL_ID") or new_crawl_id()
+        crawler.archiver_crawl_id = crawl_id
+    return crawl_id
+
+
 @dataclass
 class Failure:
     url: str

@@ -1,0 +1,72 @@
+"""Capture every downloaded response, with its request, into the archive's WARC files.
+
+Placed next to the downloader (order 950) so it records the response as received, before
+decompression, retries or redirects act on it; the record's place is left in
+``request.meta["warc"]`` for the item callback.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Request, Response
+
+from archiver.store.manifest import crawl_id_for
+from archiver.store.warc import Exchange, WarcFileWriter, recover
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.http.headers import Headers
+
+logger = logging.getLogger(__name__)
+
+
+def _text_headers(headers: Headers) -> list[tuple[str, str]]:
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in headers.items()
+        for value in values
+    ]
+
+
+class WarcCaptureMiddleware:
+    def __init__(self, crawler: Crawler, root: Path, max_bytes: int) -> None:
+        assert crawler.stats is not None
+        self.stats = crawler.stats
+        for path in recover(root):
+            logger.warning("recovered a WARC file left open by an interrupted run: %s", path)
+            self.stats.inc_value("warc/recovered_files")
+        self.writer = WarcFileWriter(root, crawl_id_for(crawler), max_bytes=max_bytes)
+        crawler.signals.connect(self.writer.close, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> WarcCaptureMiddleware:
+        settings = crawler.settings
+        if not settings.getbool("ARCHIVER_WARC_ENABLED"):
+            raise NotConfigured("WARC capture is off (ARCHIVER_WARC_ENABLED)")
+        return cls(
+            crawler, Path(settings["ARCHIVER_OUT"]), settings.getint("ARCHIVER_WARC_MAX_BYTES")
+        )
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        ref = self.writer.write(
+            Exchange(
+                url=response.url,
+                method=request.method,
+                request_headers=_text_headers(request.headers),
+                status=response.status,
+                reason="",
+                response_headers=_text_headers(response.headers),
+                body=response.body,
+                fetched_at=datetime.now(UTC),
+            )
+        )
+        request.meta["warc"] = ref
+        self.stats.inc_value("warc/records")
+        self.stats.inc_value("warc/bytes", ref.length)
+        return response
