@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -14,8 +17,10 @@ from archiver import dataset
 from archiver.item import ArchiveItem
 from archiver.store.content import content_sha256
 from archiver.store.datadict import render
+from archiver.store.export import export
 from archiver.store.manifest import Manifest
 from archiver.store.schema import COLUMN_NAMES, COLUMNS, SCHEMA_VERSION, to_row
+from archiver.store.summary import format_summary, summarise
 from archiver.store.verify import verify
 from archiver.store.writer import PartitionedWriter
 
@@ -157,3 +162,44 @@ def test_the_data_dictionary_is_generated_from_the_schema() -> None:
     assert docs.read_text(encoding="utf-8") == render(), (
         "docs/data.md is stale: run `python -m archiver.store.datadict > docs/data.md`"
     )
+
+
+def test_export_streams_every_row_as_jsonl_and_csv(tmp_path: Path) -> None:
+    rows = [make_row("en", 1), make_row("ar", 2, published_date=None, tags=[])]
+    write_rows(tmp_path, rows)
+    out = io.StringIO()
+    assert export(tmp_path, out, "jsonl") == 2
+    exported = sorted(
+        (json.loads(line) for line in out.getvalue().splitlines()), key=lambda r: r["key"]
+    )
+    assert [r["key"] for r in exported] == ["ar/2", "en/1"]
+    assert exported[1]["published_date"] == "2024-11-26"
+    assert exported[1]["fetched_at"] == "2026-01-01T00:00:00+00:00"
+    assert exported[1]["tags"] == ["a", "b"]
+    assert exported[0]["year"] is None
+    out = io.StringIO()
+    assert export(tmp_path, out, "csv") == 2
+    parsed = sorted(csv.DictReader(io.StringIO(out.getvalue())), key=lambda r: r["key"])
+    assert parsed[1]["tags"] == '["a", "b"]'
+    assert parsed[1]["title"] == "Title 1"
+    assert parsed[0]["published_date"] == ""
+
+
+def test_summary_counts_items_and_coverage(tmp_path: Path) -> None:
+    write_rows(
+        tmp_path,
+        [
+            make_row("en", 1, kind="news_comment", author="A. Writer", news="n", comment="c"),
+            make_row("en", 2, kind="news_comment", author=None, news="n", comment=""),
+            make_row("en", 3, kind="press_release"),
+        ],
+    )
+    summary = summarise(tmp_path)
+    assert summary.items == {("en", "news_comment"): 2, ("en", "press_release"): 1}
+    assert summary.years == {("en", 2024): 3}
+    assert summary.coverage("en", "author") == 0.5  # press releases are not due an author
+    assert summary.coverage("en", "comment") == 0.5  # an empty string is not coverage
+    assert summary.coverage("en", "title") == 1.0
+    table = format_summary(summary)
+    assert "news_comment          2       2" in table
+    assert "author            50.0%" in table

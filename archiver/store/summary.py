@@ -24,6 +24,7 @@ COVERAGE: dict[str, tuple[str, ...] | None] = {
 @dataclass
 class Summary:
     items: Counter[tuple[str, str]] = field(default_factory=Counter)  # (lang, kind) → items
+    years: Counter[tuple[str, int | None]] = field(default_factory=Counter)  # (lang, year) → items
     covered: Counter[tuple[str, str]] = field(default_factory=Counter)  # (lang, field) → filled
     expected: Counter[tuple[str, str]] = field(default_factory=Counter)  # (lang, field) → due
 
@@ -37,10 +38,13 @@ class Summary:
 
 
 def summarise(root: Path) -> Summary:
-    table = latest(root, columns=["lang", "kind", *COVERAGE])
+    table = latest(root, columns=["lang", "kind", "year", *COVERAGE])
     langs = table.column("lang").to_pylist()
     kinds = table.column("kind").to_pylist()
-    summary = Summary(items=Counter(zip(langs, kinds, strict=True)))
+    summary = Summary(
+        items=Counter(zip(langs, kinds, strict=True)),
+        years=Counter(zip(langs, table.column("year").to_pylist(), strict=True)),
+    )
     for name, kinds_due in COVERAGE.items():
         column = table.column(name)
         filled = pc.is_valid(column)
@@ -72,4 +76,17 @@ def format_summary(summary: Summary) -> str:
             share = summary.coverage(lang, name)
             cells.append("-".rjust(8) if share is None else f"{share:8.1%}")
         lines.append(name.ljust(width) + "".join(cells))
+    return "\n".join(lines)
+
+
+def format_years(summary: Summary) -> str:
+    langs = sorted({lang for lang, _ in summary.years})
+    years = sorted({year for _, year in summary.years}, key=lambda y: (y is None, y or 0))
+    lines = [
+        "items per year of publication",
+        "year".ljust(10) + "".join(lg.rjust(8) for lg in langs),
+    ]
+    for year in years:
+        label = "unknown" if year is None else str(year)
+        lines.append(label.ljust(10) + "".join(f"{summary.years[(lg, year)]:8d}" for lg in langs))
     return "\n".join(lines)

@@ -1,0 +1,39 @@
+"""``archiver stats DIR``: what an archive holds, by language, kind and year, and its crawls."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from archiver.cli import EXIT_FAILURE, EXIT_OK
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("stats", help="items per language, kind and year; coverage; crawls")
+    parser.add_argument("dir", type=Path, help="archive directory")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from archiver.store.manifest import CRAWLS_DIR
+    from archiver.store.summary import format_summary, format_years, summarise
+
+    if not args.dir.is_dir():
+        print(f"archiver stats: {args.dir} is not a directory")
+        return EXIT_FAILURE
+    summary = summarise(args.dir)
+    print(format_summary(summary))
+    print()
+    print(format_years(summary))
+    print("\ncrawls")
+    for path in sorted((args.dir / CRAWLS_DIR).glob("*.json")):
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        print(
+            f"  {manifest['crawl_id']}  started {manifest['started_at']}  "
+            f"finished {manifest['finished_at'] or '(unfinished)'}  "
+            f"{manifest['rows']} rows in {len(manifest['files'])} files, "
+            f"{len(manifest['failures'])} failures"
+        )
+    return EXIT_OK

@@ -1,0 +1,55 @@
+"""Exporting an archive to JSON Lines or CSV, streamed batch by batch (memory stays flat)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from archiver.dataset import latest
+from archiver.dataset import open as open_dataset
+from archiver.store.schema import dataset_schema
+
+FORMATS = ("jsonl", "csv")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _rows(root: Path, latest_only: bool) -> Iterator[dict[str, Any]]:
+    if latest_only:
+        yield from latest(root).to_pylist()
+        return
+    for batch in open_dataset(root).to_batches():
+        yield from batch.to_pylist()
+
+
+def export(root: Path, out: TextIO, fmt: str, latest_only: bool = False) -> int:
+    """Write every row (or each item's latest version); returns the number of rows written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    names = dataset_schema().names
+    writer = csv.DictWriter(out, fieldnames=names) if fmt == "csv" else None
+    if writer is not None:
+        writer.writeheader()
+    count = 0
+    for row in _rows(root, latest_only):
+        plain = {name: _plain(row[name]) for name in names}
+        if writer is not None:
+            # Lists become JSON arrays inside their cell; null becomes an empty cell.
+            writer.writerow(
+                {
+                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
+                    for k, v in plain.items()
+                }
+            )
+        else:
+            out.write(json.dumps(plain, ensure_ascii=False) + "\n")
+        count += 1
+    return count
