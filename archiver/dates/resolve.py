@@ -1,0 +1,88 @@
+"""Choosing an item's date among its candidates, and filling the item's date columns.
+
+The listing's ``time[datetime]`` is the best source; the others follow in ``SOURCE_ORDER``. The
+listing prints no Hijri, so the printed Hijri of a lower-ranked source that names the same day
+(within the site's ±1) fills ``published_hijri``: without that the column would stay empty.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from archiver.dates.normalise import parse_date
+from archiver.dates.result import (
+    AMBIGUOUS,
+    HIJRI_ONLY,
+    MISSING,
+    OK,
+    SOURCE_CONFLICT,
+    DateResult,
+)
+from archiver.item import ArchiveItem, DateCandidate
+
+SOURCE_ORDER = (
+    "listing",
+    "k2_item",
+    "press_release",
+    "qa_signature",
+    "dateline",
+    "headline_title",
+    "rss",
+)
+_RANK = {source: rank for rank, source in enumerate(SOURCE_ORDER)}
+
+
+def resolve_dates(candidates: Sequence[DateCandidate], lang: str | None) -> DateResult:
+    """Pick the best candidate by source (a candidate that parses beats one that does not),
+    record disagreement between parsed sources (different Gregorian days) as date_conflict with
+    a status, and return the chosen result. No candidates -> status 'missing'."""
+    if not candidates:
+        return DateResult(None, None, None, None, None, MISSING, False, None)
+    results = sorted(
+        (parse_date(c.raw, lang, c.source) for c in candidates),
+        key=lambda r: (r.published_date is None, _RANK.get(r.date_source or "", len(_RANK))),
+    )
+    chosen, others = results[0], [r for r in results[1:] if r.published_date is not None]
+    if chosen.published_date is None:
+        return chosen
+    if chosen.published_hijri is None:
+        chosen = _with_hijri_from(chosen, others)
+    if all(_same_day(chosen, other) for other in others):
+        return chosen
+    keep = chosen.date_status not in (OK, AMBIGUOUS, HIJRI_ONLY)
+    status = chosen.date_status if keep else SOURCE_CONFLICT
+    return dataclasses.replace(chosen, date_status=status, date_conflict=True)
+
+
+def apply_dates(item: ArchiveItem) -> ArchiveItem:
+    """Fill item's published_*/date_* fields from item.date_candidates (pure; returns a copy)."""
+    result = resolve_dates(item.date_candidates, item.lang)
+    return item.replace(**dataclasses.asdict(result))
+
+
+def _umm_al_qura_day(result: DateResult) -> int:
+    """The ordinal of Umm al-Qura's day for a result's printed Hijri."""
+    assert result.published_date is not None
+    return result.published_date.toordinal() - (result.hijri_offset_days or 0)
+
+
+def _with_hijri_from(chosen: DateResult, others: Sequence[DateResult]) -> DateResult:
+    assert chosen.published_date is not None
+    for other in others:
+        if other.published_hijri is None or other.date_conflict:
+            continue
+        offset = chosen.published_date.toordinal() - _umm_al_qura_day(other)
+        if abs(offset) <= 1:
+            return dataclasses.replace(
+                chosen, published_hijri=other.published_hijri, hijri_offset_days=offset
+            )
+    return chosen
+
+
+def _same_day(chosen: DateResult, other: DateResult) -> bool:
+    """Equal days; a day derived from a Hijri date alone may be one off."""
+    assert chosen.published_date is not None and other.published_date is not None
+    apart = abs((chosen.published_date - other.published_date).days)
+    derived = HIJRI_ONLY in (chosen.date_status, other.date_status)
+    return apart == 0 or (derived and apart <= 1)

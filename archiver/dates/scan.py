@@ -1,0 +1,156 @@
+"""Find the parts of a date in folded text: a Hijri date, Gregorian readings, weekday, time.
+
+Purely lexical: regexes find "day, month words, year", numeric dates and times, and the tables
+in ``lexicon`` say what the words mean. Calendar checks are ``normalise``'s business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, time, timedelta, timezone
+
+from archiver.dates.lexicon import (
+    GREGORIAN_INDEX,
+    HIJRI_INDEX,
+    fold,
+    month_number,
+    weekday_number,
+)
+from archiver.dates.tables import GREGORIAN_LABELS, REFERENCE_LABELS
+
+# Numeric dates with a year outside this are not Gregorian (a Solar Hijri 1403/09/06, an id).
+_NUMERIC_YEARS = range(1900, 2101)
+_WEEKDAY_WINDOW = 40
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(fold(word)) for word in words)
+
+
+# A reference field ("No: 1441 AH / 005") up to the next cell, line or Gregorian label.
+_REFERENCE = re.compile(
+    rf"(?<![^\W\d_])(?:{_alternatives(REFERENCE_LABELS)})\s*:[^|\n]*?"
+    rf"(?=\||\n|$|(?<![^\W\d_])(?:{_alternatives(GREGORIAN_LABELS)}))"
+)
+# "24 Jumada al-awwal 1446", "30th Shawwal 1436", "28. Rajab 1342", "28 شباط/فبراير 2025".
+_NAMED = re.compile(
+    r"(?<![\d/.:\-])(\d{1,2})(?:(?:st|nd|rd|th|er)(?![^\W\d_]))?\.?\s*"
+    r"([^\W\d_](?:[^\W\d_]|[ '\-./]){0,30}?)[\s,]*(\d{4})(?!\d)"
+)
+# "2024/11/26", "28/03/2024", "05.05.2024", "2024-11-26T…".
+_NUMERIC = re.compile(r"(?<![\d/.:\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})(?![\d/\-]|\.\d)")
+_TIME = re.compile(
+    r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?(?![\d:])"
+    r"\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?"
+)
+# The one or two words just before a date ("Tuesday, ", "سه شنبه، ").
+_WEEKDAY_TAIL = re.compile(r"(?:([^\W\d_]+)\s+)?([^\W\d_]+)[\s,،\-]*\Z")
+
+
+@dataclass(frozen=True)
+class Printed:
+    """What a string prints, as numbers; nothing checked against a calendar yet."""
+
+    hijri: tuple[int, int, int] | None  # (year, month, day)
+    gregorian: tuple[date, ...]  # the readings of the Gregorian date, day-first first
+    weekday: int | None  # Monday = 0
+    time: time | None  # tz-aware when an offset is printed
+    invalid: bool  # a date-shaped part named no real day
+
+
+def scan(text: str) -> Printed:
+    folded = _REFERENCE.sub(" ", fold(text))
+    invalid = False
+    hijri: tuple[int, int, int] | None = None
+    hijri_at = -1
+    named: tuple[date, ...] = ()
+    named_at = named_end = -1
+    for match in _NAMED.finditer(folded):
+        day, year, run = int(match[1]), int(match[3]), match[2]
+        if hijri is None and (month := month_number(run, HIJRI_INDEX)):
+            if 1 <= day <= 30:
+                hijri, hijri_at = (year, month, day), match.start()
+            else:
+                invalid = True
+        elif not named and (month := month_number(run, GREGORIAN_INDEX)):
+            try:
+                named = (date(year, month, day),)
+            except ValueError:
+                invalid = True
+            else:
+                named_at, named_end = match.start(), match.end()
+        if hijri is not None and named:
+            break
+    numeric, numeric_at, numeric_end = _first_numeric(folded)
+    if numeric_at < 0 and numeric_end > 0:
+        invalid = True
+    if numeric and (not named or numeric_at < named_at):
+        gregorian, at, end = numeric, numeric_at, numeric_end
+    else:
+        gregorian, at, end = named, named_at, named_end
+    weekday = _weekday_before(folded, at) if gregorian else None
+    if weekday is None and hijri is not None:
+        weekday = _weekday_before(folded, hijri_at)
+    return Printed(
+        hijri=hijri,
+        gregorian=gregorian,
+        weekday=weekday,
+        time=_time_after(folded, end) if gregorian else None,
+        invalid=invalid,
+    )
+
+
+def _first_numeric(folded: str) -> tuple[tuple[date, ...], int, int]:
+    """The first numeric Gregorian date: its readings, start and end (start -1 if none valid;
+    end > 0 then means an impossible one was seen)."""
+    impossible_end = 0
+    for match in _NUMERIC.finditer(folded):
+        first, second, last = match[1], int(match[3]), match[4]
+        if len(first) == 4 and len(last) <= 2:
+            year, orders = int(first), [(second, int(last))]
+        elif len(last) == 4 and len(first) <= 2:
+            year, orders = int(last), [(second, int(first)), (int(first), second)]
+        else:
+            continue
+        if year not in _NUMERIC_YEARS:
+            continue
+        readings = tuple(dict.fromkeys(_valid_dates(year, orders)))
+        if readings:
+            return readings, match.start(), match.end()
+        impossible_end = match.end()
+    return (), -1, impossible_end
+
+
+def _valid_dates(year: int, orders: list[tuple[int, int]]) -> list[date]:
+    found = []
+    for month, day in orders:
+        try:
+            found.append(date(year, month, day))
+        except ValueError:
+            continue  # this order names no day; the other may
+    return found
+
+
+def _weekday_before(folded: str, at: int) -> int | None:
+    match = _WEEKDAY_TAIL.search(folded, max(0, at - _WEEKDAY_WINDOW), at)
+    if match is None:
+        return None
+    if match[1] is not None and (number := weekday_number(match[1] + match[2])) is not None:
+        return number
+    return weekday_number(match[2])
+
+
+def _time_after(folded: str, end: int) -> time | None:
+    match = _TIME.search(folded, end)
+    if match is None:
+        return None
+    zone = match[4]
+    tzinfo = None
+    if zone in ("z", "utc", "gmt"):
+        tzinfo = UTC
+    elif zone:
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        tzinfo = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    return time(int(match[1]), int(match[2]), int(match[3] or 0), tzinfo=tzinfo)
