@@ -54,7 +54,13 @@ ARCHIVER_BATCH_ROWS = 200
 ARCHIVER_WARC_ENABLED = True
 # A WARC file is closed and a new one started past this size.
 ARCHIVER_WARC_MAX_BYTES = 1024 * 1024 * 1024
+# Wait as a 429/503 response's Retry-After asks (seconds or HTTP date), at most this long.
+ARCHIVER_RETRY_AFTER_ENABLED = True
+ARCHIVER_RETRY_AFTER_MAX = 300.0
 DOWNLOADER_MIDDLEWARES = {
+    # process_response runs from the highest number down: capture first, then Retry-After,
+    # then Scrapy's RetryMiddleware (550) for everything else.
+    "archiver.middlewares.retry_after.RetryAfterMiddleware": 560,
     "archiver.middlewares.warc.WarcCaptureMiddleware": 950,
 }
 # The real site; spiders take -a base_url=… to crawl a mirror or the replica.
