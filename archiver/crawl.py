@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archiver.store import lock
+
 # Settings for crawling the local replica: no politeness delays, nothing to throttle.
 LOCAL_SETTINGS: dict[str, Any] = {
     "DOWNLOAD_DELAY": 0,
@@ -35,7 +37,20 @@ class CrawlResult:
 def run_crawl(
     spider: str, out: Path, settings: dict[str, Any] | None = None, **spider_args: Any
 ) -> CrawlResult:
-    """Crawl with ``spider`` into the archive at ``out``; returns the run's stats."""
+    """Crawl with ``spider`` into the archive at ``out``; returns the run's stats.
+
+    Raises ``ArchiveLocked`` before anything starts when another crawl writes ``out``.
+    """
+    lock.acquire(out)
+    try:
+        return _run(spider, out, settings or {}, spider_args)
+    finally:
+        lock.release(out)
+
+
+def _run(
+    spider: str, out: Path, settings: dict[str, Any], spider_args: dict[str, Any]
+) -> CrawlResult:
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "archiver.settings")
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
@@ -45,7 +60,7 @@ def run_crawl(
     project = get_project_settings()
     crawl_id = new_crawl_id()
     project.update({"ARCHIVER_OUT": str(out), "ARCHIVER_CRAWL_ID": crawl_id}, priority="cmdline")
-    project.update(settings or {}, priority="cmdline")
+    project.update(settings, priority="cmdline")
     process = CrawlerProcess(project, install_root_handler=True)
     crawler = process.create_crawler(spider)
     process.crawl(crawler, **spider_args)

@@ -17,6 +17,7 @@ from scrapy import signals as scrapy_signals
 from archiver import signals
 from archiver.dataset import latest_hashes
 from archiver.item import ArchiveItem
+from archiver.store import lock
 from archiver.store.atomic import leftover_temporaries
 from archiver.store.content import content_sha256
 from archiver.store.manifest import Manifest, crawl_id_for
@@ -59,6 +60,7 @@ class ParquetPipeline:
         return cls(crawler, out, crawl_id, settings.getint("ARCHIVER_BATCH_ROWS"), options)
 
     def open_spider(self) -> None:
+        lock.acquire(self.out)  # raises ArchiveLocked when another crawl writes here
         for tmp in leftover_temporaries(self.out):
             logger.warning("removing a temporary file left by an interrupted run: %s", tmp)
             tmp.unlink()
@@ -89,6 +91,7 @@ class ParquetPipeline:
 
     def close_spider(self) -> None:
         self.writer.close()
+        lock.release(self.out)
 
     def finish_manifest(self, reason: str) -> None:
         self.manifest.finish(reason, self.stats.get_stats())

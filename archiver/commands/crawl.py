@@ -46,6 +46,7 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
 def run(args: argparse.Namespace) -> int:
     from archiver.crawl import run_crawl
     from archiver.sections import parse_langs
+    from archiver.store.lock import ArchiveLocked
 
     try:
         parse_langs(args.lang)
@@ -60,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
         spider_args["category"] = args.category
     if args.max_items is not None:
         spider_args["max_items"] = args.max_items
-    result = run_crawl("mediaoffice", args.out, settings, **spider_args)
+    try:
+        result = run_crawl("mediaoffice", args.out, settings, **spider_args)
+    except ArchiveLocked as error:
+        print(f"archiver crawl: {error}")
+        return EXIT_FAILURE
     stats = result.stats
     print(
         f"crawl {result.crawl_id}: {stats.get('archive/rows_written', 0)} new or changed rows, "

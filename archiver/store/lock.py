@@ -1,0 +1,56 @@
+"""One writer per archive: an exclusive ``flock`` on ``{archive}/.lock``.
+
+The kernel drops the lock when the holding process dies, so a crashed or killed crawl never
+leaves a stale lock behind. Within one process the lock is re-entrant (the crawl command and
+the pipeline it starts both take it).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+from typing import TextIO
+
+LOCK_NAME = ".lock"
+_held: dict[Path, tuple[TextIO, int]] = {}
+
+
+class ArchiveLocked(RuntimeError):
+    """Another process is writing this archive."""
+
+
+def acquire(root: Path) -> None:
+    path = (root / LOCK_NAME).resolve()
+    if path in _held:
+        handle, count = _held[path]
+        _held[path] = (handle, count + 1)
+        return
+    root.mkdir(parents=True, exist_ok=True)
+    handle = path.open("a+", encoding="utf-8")
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "unknown"
+        handle.close()
+        raise ArchiveLocked(
+            f"{root} is being written by another crawl (process {holder}); "
+            "wait for it to finish, or use another --out"
+        ) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    _held[path] = (handle, 1)
+
+
+def release(root: Path) -> None:
+    path = (root / LOCK_NAME).resolve()
+    handle, count = _held[path]
+    if count > 1:
+        _held[path] = (handle, count - 1)
+        return
+    del _held[path]
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    handle.close()
