@@ -1,21 +1,27 @@
 """The site crawl: listings newest first → item pages.
 
     scrapy crawl mediaoffice -a base_url=http://127.0.0.1:8000 -a lang=en,ar
+        [-a mode=incremental|full] [-a since=2024-01-01] [-a until=2024-12-31]
         [-a category=press-releases/central-media-office] [-a max_items=100]
 
 It starts at each section's "latest" menu (or the given category menu), follows Joomla's
 "next" links, and requests every listed item once per key, handing the listing's date to the
-item callback (the listing is the best source of the publication date).
+item callback (the listing is the best source of the publication date). Which entries to fetch
+and when to stop is decided by ``archiver.frontier.plan_page``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import scrapy
 from scrapy.http import Response
 
+from archiver.dataset import latest
+from archiver.frontier import MODES, Entry, listing_day, plan_page
 from archiver.pages import ListingPage
 from archiver.sections import LATEST_MENU, parse_langs
 from archiver.urls import parse_item_url
@@ -31,13 +37,22 @@ class MediaOfficeSpider(ArchiveSpider):
         lang: str = "en",
         category: str | None = None,
         max_items: str | int | None = None,
+        mode: str = "incremental",
+        since: str | None = None,
+        until: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         self.base_url = (base_url or "").rstrip("/")
         self.langs = parse_langs(lang)
         self.category = category.strip("/") if category else None
         self.max_items = int(max_items) if max_items is not None else None
+        self.mode = mode
+        self.since = date.fromisoformat(since) if since else None
+        self.until = date.fromisoformat(until) if until else None
+        self.known: set[str] = set()  # keys already archived (incremental mode)
         self.requested: set[str] = set()  # item keys already requested in this run
 
     @classmethod
@@ -45,6 +60,9 @@ class MediaOfficeSpider(ArchiveSpider):
         kwargs.setdefault("base_url", crawler.settings.get("ARCHIVER_BASE_URL"))
         spider: MediaOfficeSpider = super().from_crawler(crawler, *args, **kwargs)
         spider.allowed_domains = spider.scope_domains()
+        if spider.mode == "incremental":
+            archived = latest(Path(crawler.settings["ARCHIVER_OUT"]), columns=["key"])
+            spider.known = set(archived.column("key").to_pylist())
         return spider
 
     def listing_url(self, lang: str) -> str:
@@ -66,20 +84,30 @@ class MediaOfficeSpider(ArchiveSpider):
         stats = self.crawler.stats
         page = ListingPage(response.body, response.url)
         stats.inc_value("listing/pages")
-        for entry in page.entries():
-            ref = parse_item_url(entry.url)
+        items = []
+        for listed in page.entries():
+            ref = parse_item_url(listed.url)
             if ref is None:
                 stats.inc_value("listing/not_an_item")
-                continue
-            if ref.key in self.requested:
+            else:
+                items.append((ref.key, listed))
+        entries = [Entry(key, listing_day(listed.datetime_raw)) for key, listed in items]
+        plan = plan_page(entries, self.known, mode=self.mode, since=self.since, until=self.until)
+        stats.inc_value("listing/skipped_known", plan.skipped_known)
+        stats.inc_value("listing/skipped_out_of_range", plan.skipped_range)
+        for index in plan.fetch:
+            key, listed = items[index]
+            if key in self.requested:
                 stats.inc_value("listing/duplicate")
                 continue
             if not self.budget_left():
                 return
-            self.requested.add(ref.key)
-            yield self.item_request(entry.url, entry.datetime_raw)
+            self.requested.add(key)
+            yield self.item_request(listed.url, listed.datetime_raw)
         next_url = page.next_url()
-        if next_url and self.budget_left():
+        if not plan.follow_next:
+            stats.inc_value("listing/stopped_early")
+        elif next_url and self.budget_left():
             yield response.follow(
                 next_url, callback=self.parse_listing, errback=self.record_failure
             )

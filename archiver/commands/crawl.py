@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,15 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("--lang", default="en", help="sections: en,ar,… or all (default: en)")
     parser.add_argument("--out", type=Path, default=Path("data/archive"), help="archive directory")
+    parser.add_argument(
+        "--mode",
+        choices=("incremental", "full"),
+        default="incremental",
+        help="incremental (default): fetch only items not yet archived and stop at a listing "
+        "page of archived items; full: re-visit everything and record revisions",
+    )
+    parser.add_argument("--since", type=date.fromisoformat, help="only items listed on or after")
+    parser.add_argument("--until", type=date.fromisoformat, help="only items listed on or before")
     parser.add_argument(
         "--category", help="one category menu path instead of the latest-items menu"
     )
@@ -54,7 +64,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"archiver crawl: {error}")
         return EXIT_USAGE
-    spider_args: dict[str, Any] = {"lang": args.lang}
+    spider_args: dict[str, Any] = {"lang": args.lang, "mode": args.mode}
+    for name in ("since", "until"):
+        if getattr(args, name):
+            spider_args[name] = getattr(args, name).isoformat()
     if args.base_url:
         spider_args["base_url"] = args.base_url
     if args.category:

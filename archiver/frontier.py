@@ -1,0 +1,63 @@
+"""Which items of a listing page to fetch, and whether to read the next page (pure).
+
+Listings are newest first. In incremental mode an item already in the archive is not fetched
+again, and a page made only of archived items ends the walk: everything older was archived
+by an earlier run. ``since``/``until`` bound the listing dates; a page whose dated entries are
+all older than ``since`` ends the walk too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+MODES = ("incremental", "full")
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    listed: date | None  # the listing's date (local calendar day), when it shows one
+
+
+@dataclass(frozen=True)
+class Plan:
+    fetch: list[int]  # indices of the entries to request
+    follow_next: bool
+    skipped_known: int = 0
+    skipped_range: int = 0
+
+
+def listing_day(datetime_raw: str | None) -> date | None:
+    """The local calendar day of a listing's ``time[datetime]`` (ISO 8601, with offset)."""
+    if not datetime_raw:
+        return None
+    try:
+        return datetime.fromisoformat(datetime_raw.strip()).date()
+    except ValueError:
+        return None
+
+
+def plan_page(
+    entries: Sequence[Entry],
+    known: Container[str],
+    *,
+    mode: str = "incremental",
+    since: date | None = None,
+    until: date | None = None,
+) -> Plan:
+    fetch: list[int] = []
+    skipped_known = skipped_range = 0
+    for index, entry in enumerate(entries):
+        day = entry.listed
+        if day is not None and ((since and day < since) or (until and day > until)):
+            skipped_range += 1
+        elif mode == "incremental" and entry.key in known:
+            skipped_known += 1
+        else:
+            fetch.append(index)
+    all_known = mode == "incremental" and bool(entries) and all(e.key in known for e in entries)
+    dated = [e.listed for e in entries if e.listed is not None]
+    all_too_old = since is not None and bool(dated) and all(d < since for d in dated)
+    return Plan(fetch, not (all_known or all_too_old), skipped_known, skipped_range)
