@@ -28,6 +28,7 @@ class CrawlResult:
     stats: dict[str, Any]
     crawl_id: str
     out: Path
+    settings: dict[str, Any]  # the run's ARCHIVER_* settings, as merged from every source
 
     @property
     def finish_reason(self) -> str:
@@ -66,4 +67,5 @@ def _run(
     process.crawl(crawler, **spider_args)
     process.start()
     assert crawler.stats is not None
-    return CrawlResult(crawler.stats.get_stats(), crawl_id, out)
+    ours = {k: v for k, v in crawler.settings.copy_to_dict().items() if k.startswith("ARCHIVER_")}
+    return CrawlResult(crawler.stats.get_stats(), crawl_id, out, ours)

@@ -63,5 +63,13 @@ DOWNLOADER_MIDDLEWARES = {
     "archiver.middlewares.retry_after.RetryAfterMiddleware": 560,
     "archiver.middlewares.warc.WarcCaptureMiddleware": 950,
 }
+# Health check after `archiver crawl` (exit code 3 when it fails): the lowest acceptable
+# coverage per field (merged over archiver.health.DEFAULT_FLOORS), the largest acceptable
+# drop against the previous run, the fewest items per language worth judging, and the
+# largest acceptable share of failed pages.
+ARCHIVER_HEALTH_FLOORS: dict[str, float] = {}
+ARCHIVER_HEALTH_MAX_DROP = 0.20
+ARCHIVER_HEALTH_MIN_ITEMS = 20
+ARCHIVER_HEALTH_MAX_ERROR_RATE = 0.10
 # The real site; spiders take -a base_url=… to crawl a mirror or the replica.
 ARCHIVER_BASE_URL = "https://www.hizb-ut-tahrir.info"

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from archiver.cli import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK, EXIT_USAGE
 
 
 def register(sub: Any) -> None:
@@ -56,7 +56,9 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
 def run(args: argparse.Namespace) -> int:
     from archiver.crawl import run_crawl
     from archiver.sections import parse_langs
+    from archiver.health import check, thresholds_from
     from archiver.store.lock import ArchiveLocked
+    from archiver.store.manifest import earlier_runs_stats
 
     try:
         parse_langs(args.lang)
@@ -86,4 +88,10 @@ def run(args: argparse.Namespace) -> int:
         f"{stats.get('archive/failures', 0)} failures; finished: {result.finish_reason}; "
         f"manifest: {args.out / 'crawls' / (result.crawl_id + '.json')}"
     )
-    return EXIT_OK if result.finish_reason == "finished" else EXIT_FAILURE
+    if result.finish_reason != "finished":
+        return EXIT_FAILURE
+    previous = earlier_runs_stats(args.out, before=result.crawl_id)
+    problems = check(result.stats, previous, thresholds_from(result.settings))
+    for problem in problems:
+        print(f"HEALTH: {problem.message}")
+    return EXIT_HEALTH if problems else EXIT_OK

@@ -7,6 +7,7 @@ so a killed run still leaves a truthful (if unfinished) record.
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -87,3 +88,12 @@ class Manifest:
 
     def save(self) -> None:
         write_json_atomically(self.path, self.to_json())
+
+
+def earlier_runs_stats(root: Path, before: str) -> list[dict[str, Any]]:
+    """Stats of the runs of ``root`` that started before crawl ``before``, newest first."""
+    runs = []
+    for path in sorted((root / CRAWLS_DIR).glob("*.json"), reverse=True):
+        if path.stem < before:
+            runs.append(json.loads(path.read_text(encoding="utf-8")).get("stats", {}))
+    return runs

@@ -9,16 +9,7 @@ from pathlib import Path
 import pyarrow.compute as pc
 
 from archiver.dataset import latest
-
-# Field coverage is counted over the items that should have the field.
-COVERAGE: dict[str, tuple[str, ...] | None] = {
-    "title": None,
-    "body": None,
-    "published_date": None,
-    "author": ("news_comment", "qa"),
-    "news": ("news_comment",),
-    "comment": ("news_comment",),
-}
+from archiver.health import FIELD_DUE, is_due
 
 
 @dataclass
@@ -38,20 +29,20 @@ class Summary:
 
 
 def summarise(root: Path) -> Summary:
-    table = latest(root, columns=["lang", "kind", "year", *COVERAGE])
+    table = latest(root, columns=["lang", "kind", "year", *FIELD_DUE])
     langs = table.column("lang").to_pylist()
     kinds = table.column("kind").to_pylist()
     summary = Summary(
         items=Counter(zip(langs, kinds, strict=True)),
         years=Counter(zip(langs, table.column("year").to_pylist(), strict=True)),
     )
-    for name, kinds_due in COVERAGE.items():
+    for name in FIELD_DUE:
         column = table.column(name)
         filled = pc.is_valid(column)
         if column.type == "string":
             filled = pc.and_(filled, pc.greater(pc.utf8_length(column), 0))
         for lang, kind, ok in zip(langs, kinds, filled.to_pylist(), strict=True):
-            if kinds_due is None or kind in kinds_due:
+            if is_due(name, kind):
                 summary.expected[(lang, name)] += 1
                 summary.covered[(lang, name)] += bool(ok)
     return summary
@@ -70,7 +61,7 @@ def format_summary(summary: Summary) -> str:
     lines.append("all".ljust(width) + "".join(f"{n:8d}" for n in per_lang) + f"{summary.total:8d}")
     lines.append("")
     lines.append("field coverage (share of the items that should have the field)")
-    for name in COVERAGE:
+    for name in FIELD_DUE:
         cells = []
         for lang in langs:
             share = summary.coverage(lang, name)
