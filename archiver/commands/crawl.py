@@ -55,8 +55,8 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
 
 def run(args: argparse.Namespace) -> int:
     from archiver.crawl import run_crawl
-    from archiver.sections import parse_langs
     from archiver.health import check, thresholds_from
+    from archiver.sections import parse_langs
     from archiver.store.lock import ArchiveLocked
     from archiver.store.manifest import earlier_runs_stats
 
