@@ -63,18 +63,20 @@ def latest(
     columns: Sequence[str] | None = None,
     filter: ds.Expression | None = None,
 ) -> pa.Table:
-    """One row per ``key``: its most recently fetched version."""
+    """One row per ``key``: its most recently fetched version (a later crawl wins a tie, so a
+    re-extraction of the same capture supersedes the row it re-reads)."""
     wanted = list(columns) if columns is not None else dataset_schema().names
-    needed = list(dict.fromkeys([*wanted, "key", "fetched_at"]))
+    needed = list(dict.fromkeys([*wanted, "key", "fetched_at", "crawl_id"]))
     table = open(root).to_table(columns=needed, filter=filter)
     return latest_of(table).select(wanted)
 
 
 def latest_of(table: pa.Table) -> pa.Table:
-    """Keep each key's newest row of a table holding ``key`` and ``fetched_at``."""
+    """Keep each key's newest row of a table holding ``key``, ``fetched_at`` and ``crawl_id``."""
     if table.num_rows == 0:
         return table
-    table = table.sort_by([("key", "ascending"), ("fetched_at", "descending")])
+    order = [("key", "ascending"), ("fetched_at", "descending"), ("crawl_id", "descending")]
+    table = table.sort_by(order)
     keys = table.column("key").combine_chunks()
     first = pc.not_equal(keys.slice(1), keys.slice(0, len(keys) - 1))
     mask = pa.concat_arrays([pa.array([True]), first])

@@ -1,0 +1,79 @@
+"""Adding items to an archive as versions: the one write path of crawls and re-extraction.
+
+Opening takes the archive's lock, removes temporaries of interrupted writes and loads each
+key's latest content hash. An item whose hash equals its key's latest is unchanged and writes
+nothing; otherwise it is a new row (a new item, or a revision of an archived one).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from pathlib import Path
+from typing import Any, Literal
+
+from archiver.dataset import latest_hashes
+from archiver.item import ArchiveItem
+from archiver.store import lock
+from archiver.store.atomic import leftover_temporaries
+from archiver.store.content import content_sha256
+from archiver.store.manifest import Manifest
+from archiver.store.schema import to_row
+from archiver.store.writer import PartitionedWriter
+
+logger = logging.getLogger(__name__)
+Outcome = Literal["new", "revised", "unchanged"]
+
+
+class ArchiveWriter:
+    def __init__(
+        self,
+        root: Path,
+        crawl_id: str,
+        *,
+        batch_rows: int = 200,
+        options: dict[str, Any] | None = None,
+    ) -> None:
+        self.root = root
+        self.crawl_id = crawl_id
+        self.manifest = Manifest(root, crawl_id, options=options or {})
+        self.writer = PartitionedWriter(
+            root, crawl_id, batch_rows=batch_rows, on_commit=self.manifest.add_file
+        )
+        self.known: dict[str, str] = {}
+        self.counts: Counter[str] = Counter()
+
+    def open(self) -> None:
+        """Raises ``ArchiveLocked`` when another process writes this archive."""
+        lock.acquire(self.root)
+        for tmp in leftover_temporaries(self.root):
+            logger.warning("removing a temporary file left by an interrupted write: %s", tmp)
+            tmp.unlink()
+            self.counts["temporaries_removed"] += 1
+        self.known = latest_hashes(self.root)
+        self.manifest.save()
+
+    def add(self, item: ArchiveItem) -> tuple[ArchiveItem, Outcome]:
+        """Archive ``item`` if it is new content; returns it with its hash and crawl id."""
+        record = item.to_record()
+        record["content_sha256"] = content_sha256(record)
+        record["crawl_id"] = self.crawl_id
+        stamped = item.replace(content_sha256=record["content_sha256"], crawl_id=self.crawl_id)
+        previous = self.known.get(item.key)
+        if previous == record["content_sha256"]:
+            return stamped, "unchanged"
+        self.known[item.key] = record["content_sha256"]
+        year = item.published_date.year if item.published_date else None
+        self.writer.write(to_row(record), year)
+        return stamped, "new" if previous is None else "revised"
+
+    def add_failure(self, url: str, reason: str, status: int | None = None) -> None:
+        self.manifest.add_failure(url, reason, status)
+
+    def close(self) -> None:
+        """Write what is buffered and free the archive (the manifest is finished apart)."""
+        self.writer.close()
+        lock.release(self.root)
+
+    def finish(self, reason: str, stats: dict[str, Any]) -> None:
+        self.manifest.finish(reason, stats)
