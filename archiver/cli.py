@@ -14,6 +14,7 @@ COMMANDS: tuple[str, ...] = (
     "demo",
     "crawl",
     "verify",
+    "parse_date",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_HEALTH = 0, 1, 2, 3

@@ -1,0 +1,129 @@
+"""Property tests: any day, printed the way any section prints it, parses back to itself."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from archiver.dates import STATUSES, parse_date
+from archiver.dates import hijri as calendar
+from archiver.dates.render import FORMATS, TEMPLATES, render
+from archiver.dates.tables import DIGIT_ZEROS
+
+DAYS = st.dates(min_value=date(1925, 1, 1), max_value=calendar.LAST_DAY - timedelta(days=1))
+SECTIONS = st.sampled_from(sorted(TEMPLATES))
+PRINTS = st.sampled_from(FORMATS)
+ZEROS = st.sampled_from(["0", *DIGIT_ZEROS.values()])
+APOSTROPHES = st.sampled_from(["'", "’", "‘", "ʿ", "ʾ", "`", "´"])
+_ARABIC_WORD = re.compile(r"[\u0620-\u064a\u067e-\u06d3]{3,}")
+
+
+@st.composite
+def printed_like_the_site(draw: st.DrawFn, text: str) -> str:
+    """The same text with the site's variations: digit systems mixed digit by digit, another
+    apostrophe shape, tatweel stretching Arabic-script words."""
+    zeros = draw(st.lists(ZEROS, min_size=1, max_size=4))
+    digits = iter(range(len(text)))
+    text = re.sub(r"\d", lambda m: chr(ord(zeros[next(digits) % len(zeros)]) + int(m[0])), text)
+    text = re.sub("['’]", draw(APOSTROPHES), text)
+    if draw(st.booleans()):
+        text = _ARABIC_WORD.sub(lambda m: m[0][:2] + "ـــ" + m[0][2:], text)
+    return text
+
+
+def hijri_text(hijri: tuple[int, int, int]) -> str:
+    return "{:04d}-{:02d}-{:02d}".format(*hijri)
+
+
+@given(DAYS, SECTIONS, PRINTS, st.data())
+def test_any_day_parses_back_with_its_umm_al_qura_partner(
+    day: date, lang: str, fmt: str, data: st.DataObject
+) -> None:
+    text = data.draw(printed_like_the_site(render(fmt, lang, day)))
+    result = parse_date(text, lang)
+    assert (result.published_date, result.published_hijri, result.hijri_offset_days) == (
+        day,
+        hijri_text(calendar.to_hijri(day)),
+        0,
+    )
+    assert (result.date_status, result.date_conflict) == ("ok", False)
+
+
+@given(DAYS, SECTIONS, PRINTS, st.sampled_from([-1, 1]))
+def test_a_hijri_one_day_off_is_recorded_never_a_conflict(
+    day: date, lang: str, fmt: str, shift: int
+) -> None:
+    printed_hijri = calendar.to_hijri(day + timedelta(days=shift))
+    result = parse_date(render(fmt, lang, day, hijri=printed_hijri), lang)
+    assert (result.published_date, result.published_hijri) == (day, hijri_text(printed_hijri))
+    assert (result.hijri_offset_days, result.date_status, result.date_conflict) == (
+        -shift,
+        "ok",
+        False,
+    )
+
+
+@given(DAYS, SECTIONS, PRINTS, st.sampled_from([-1, 1]))
+def test_a_wrong_hijri_year_is_a_mismatch(day: date, lang: str, fmt: str, shift: int) -> None:
+    year, month, mday = calendar.to_hijri(day)
+    if not calendar.FIRST_YEAR <= year + shift <= calendar.LAST_YEAR:
+        shift = -shift
+    result = parse_date(render(fmt, lang, day, hijri=(year + shift, month, mday)), lang)
+    assert result.published_date == day
+    assert result.hijri_offset_days is not None and abs(result.hijri_offset_days) > 300
+    assert (result.date_status, result.date_conflict) == ("hijri_mismatch", True)
+
+
+@given(DAYS, SECTIONS, PRINTS, st.integers(1, 6))
+def test_a_wrong_weekday_is_a_mismatch(day: date, lang: str, fmt: str, shift: int) -> None:
+    result = parse_date(render(fmt, lang, day, weekday=(day.weekday() + shift) % 7), lang)
+    assert (result.published_date, result.hijri_offset_days) == (day, 0)
+    assert (result.date_status, result.date_conflict) == ("weekday_mismatch", True)
+
+
+@given(
+    DAYS,
+    SECTIONS,
+    PRINTS,
+    st.integers(1000, calendar.FIRST_YEAR - 1) | st.integers(calendar.LAST_YEAR + 1, 1999),
+)
+def test_a_hijri_year_outside_the_table_is_out_of_range(
+    day: date, lang: str, fmt: str, year: int
+) -> None:
+    _, month, mday = calendar.to_hijri(day)
+    result = parse_date(render(fmt, lang, day, hijri=(year, month, mday)), lang)
+    assert (result.published_date, result.published_hijri) == (day, hijri_text((year, month, mday)))
+    assert (result.hijri_offset_days, result.date_status, result.date_conflict) == (
+        None,
+        "out_of_range",
+        True,
+    )
+
+
+@given(DAYS)
+def test_numeric_dates_year_first_or_day_first(day: date) -> None:
+    year_first = parse_date(f"{day.year}/{day.month:02d}/{day.day:02d}")
+    day_first = parse_date(f"{day.day:02d}/{day.month:02d}/{day.year}")
+    assert (year_first.published_date, year_first.date_status) == (day, "ok")
+    undecided = day.day <= 12 and day.day != day.month
+    assert (day_first.published_date, day_first.date_status) == (
+        day,
+        "ambiguous" if undecided else "ok",
+    )
+
+
+FRAGMENTS = st.sampled_from(
+    ["12", "1446", "2024", "/", " ", "|", ":", "No:", "Rajab", "شباط/فبراير", "من", "Tuesday",
+     "٢٤", "30th", "+03:00", "T", "-", ".", "'", "ـ", "\n", "H.", "M.", "Kasım’da"]
+)  # fmt: skip
+
+
+@given(st.text() | st.lists(FRAGMENTS, max_size=20).map("".join))
+def test_any_text_gets_a_status_never_an_exception(text: str) -> None:
+    result = parse_date(text)
+    assert result.date_status in STATUSES
+    assert result.date_conflict == (result.date_status in {"out_of_range", "hijri_mismatch",
+                                                          "weekday_mismatch"})  # fmt: skip

@@ -1,0 +1,123 @@
+"""resolve_dates and apply_dates: precedence of sources, conflicts kept, Hijri carried over."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from archiver.dates import DateResult, apply_dates, resolve_dates
+from archiver.item import ArchiveItem, DateCandidate
+
+LISTING = DateCandidate("listing", "2024-11-26T10:15:00+03:00")
+PRESS = DateCandidate(
+    "press_release",
+    "H. 24 Jumada al-awwal 1446 | No: 1446 AH / 017 |\nM. Tuesday, 26 November 2024",
+)
+AT = datetime(2024, 11, 26, 7, 15, tzinfo=UTC)
+
+
+def test_no_candidates_is_missing() -> None:
+    assert resolve_dates([], "en") == DateResult(
+        None, None, None, None, None, "missing", False, None
+    )
+
+
+def test_listing_wins_and_takes_the_printed_hijri_of_the_same_day() -> None:
+    assert resolve_dates([PRESS, LISTING], "en") == DateResult(
+        date(2024, 11, 26), AT, "1446-05-24", 0, "listing", "ok", False, LISTING.raw
+    )
+
+
+def test_a_hijri_one_day_off_is_carried_with_its_offset() -> None:
+    press = DateCandidate(
+        "press_release", "H. 23 Jumada al-awwal 1446\nM. Tuesday, 26 November 2024"
+    )
+    result = resolve_dates([LISTING, press], "en")
+    assert (result.published_hijri, result.hijri_offset_days) == ("1446-05-23", 1)
+
+
+def test_a_hijri_only_source_lends_its_hijri() -> None:
+    signature = DateCandidate("qa_signature", "24 Jumada al-awwal 1446 AH")
+    result = resolve_dates([signature, LISTING], "en")
+    assert (result.date_source, result.published_hijri, result.hijri_offset_days) == (
+        "listing",
+        "1446-05-24",
+        0,
+    )
+    assert (result.date_status, result.date_conflict) == ("ok", False)
+
+
+def test_a_conflicting_hijri_is_not_carried() -> None:
+    press = DateCandidate(
+        "press_release", "H. 24 Jumada al-awwal 1445\nM. Tuesday, 26 November 2024"
+    )
+    result = resolve_dates([LISTING, press], "en")
+    assert (result.published_hijri, result.hijri_offset_days, result.date_status) == (
+        None,
+        None,
+        "ok",
+    )
+
+
+def test_sources_naming_different_days_are_a_conflict() -> None:
+    title = DateCandidate("headline_title", "Pakistan Headlines 25/11/2024")
+    assert resolve_dates([title, LISTING], "en") == DateResult(
+        date(2024, 11, 26), AT, None, None, "listing", "source_conflict", True, LISTING.raw
+    )
+
+
+def test_a_chosen_conflict_status_is_kept_over_source_conflict() -> None:
+    k2 = DateCandidate("k2_item", "Monday, 26 November 2024 00:00")
+    title = DateCandidate("headline_title", "Pakistan Headlines 25/11/2024")
+    result = resolve_dates([title, k2], "en")
+    assert (result.date_source, result.date_status, result.date_conflict) == (
+        "k2_item",
+        "weekday_mismatch",
+        True,
+    )
+
+
+def test_a_day_derived_from_hijri_alone_may_be_one_off() -> None:
+    # Umm al-Qura gives 2024-11-27 for 25 Jumada al-awwal 1446; the site may print the 26th.
+    signature = DateCandidate("qa_signature", "25 Jumada al-awwal 1446 AH")
+    result = resolve_dates([LISTING, signature], "en")
+    assert (result.date_status, result.date_conflict) == ("ok", False)
+    assert (result.published_hijri, result.hijri_offset_days) == ("1446-05-25", -1)
+
+
+def test_a_parsed_candidate_beats_a_better_ranked_unparsed_one() -> None:
+    broken = DateCandidate("listing", "yesterday")
+    dateline = DateCandidate("dateline", "Thursday 13/11/2014 CE")
+    result = resolve_dates([broken, dateline], "en")
+    assert (result.published_date, result.date_source, result.date_status) == (
+        date(2014, 11, 13),
+        "dateline",
+        "ok",
+    )
+
+
+def test_nothing_parses_gives_the_best_ranked_status() -> None:
+    result = resolve_dates([DateCandidate("rss", "soon"), DateCandidate("k2_item", "")], "en")
+    assert result == DateResult(None, None, None, None, "k2_item", "missing", False, None)
+
+
+def test_unknown_sources_rank_last() -> None:
+    other = DateCandidate("sidebar", "Monday 25/11/2024")
+    result = resolve_dates([other, PRESS], "en")
+    assert (result.date_source, result.date_status) == ("press_release", "source_conflict")
+
+
+def test_apply_dates_fills_the_item_and_leaves_the_original() -> None:
+    item = ArchiveItem(key="en/1", lang="en", item_id=1, url="u", date_candidates=[PRESS, LISTING])
+    filled = apply_dates(item)
+    assert (filled.published_date, filled.published_at, filled.published_hijri) == (
+        date(2024, 11, 26),
+        AT,
+        "1446-05-24",
+    )
+    assert (filled.hijri_offset_days, filled.date_source, filled.date_status) == (
+        0,
+        "listing",
+        "ok",
+    )
+    assert (filled.date_conflict, filled.date_raw) == (False, LISTING.raw)
+    assert (item.published_date, item.date_status) == (None, "missing")
