@@ -46,7 +46,7 @@ class ArchiveSpider(scrapy.Spider):
         warc: WarcRef | None = response.meta.get("warc")
         yield item.replace(
             fetched_url=response.url,
-            fetched_at=datetime.now(UTC),
+            fetched_at=warc.fetched_at if warc else datetime.now(UTC),
             http_status=response.status,
             html_sha256=hashlib.sha256(response.body).hexdigest(),
             warc_file=warc.file if warc else None,

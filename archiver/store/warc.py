@@ -35,6 +35,11 @@ class WarcRef:
     file: str  # relative to the archive root, the published name
     offset: int
     length: int
+    fetched_at: datetime  # the record's WARC-Date, to the microsecond: the row's fetched_at
+
+
+def warc_date(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,7 @@ class WarcFileWriter:
             self.close()
             self._start_file()
         assert self._writer is not None and self._handle is not None and self._final is not None
-        date = exchange.fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        date = warc_date(exchange.fetched_at)
         http = StatusAndHeaders(
             f"{exchange.status} {exchange.reason}".strip(),
             exchange.response_headers,
@@ -112,7 +117,9 @@ class WarcFileWriter:
         length = self._handle.tell() - offset
         self._writer.write_record(request)
         self._handle.flush()
-        return WarcRef(str(self._final.relative_to(self.root)), offset, length)
+        return WarcRef(
+            str(self._final.relative_to(self.root)), offset, length, exchange.fetched_at
+        )
 
     def close(self) -> None:
         """Finish the current file: fsync it and publish it under its final name."""
