@@ -71,5 +71,11 @@ ARCHIVER_HEALTH_FLOORS: dict[str, float] = {}
 ARCHIVER_HEALTH_MAX_DROP = 0.20
 ARCHIVER_HEALTH_MIN_ITEMS = 20
 ARCHIVER_HEALTH_MAX_ERROR_RATE = 0.10
+# A one-line progress display: auto (only on a terminal), on, off; seconds between updates.
+ARCHIVER_PROGRESS = "auto"
+ARCHIVER_PROGRESS_INTERVAL = 2.0
+EXTENSIONS = {
+    "archiver.extensions.progress.Progress": 500,
+}
 # The real site; spiders take -a base_url=… to crawl a mirror or the replica.
 ARCHIVER_BASE_URL = "https://www.hizb-ut-tahrir.info"
