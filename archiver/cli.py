@@ -15,6 +15,7 @@ COMMANDS: tuple[str, ...] = (
     "crawl",
     "verify",
     "parse_date",
+    "replica",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_HEALTH = 0, 1, 2, 3

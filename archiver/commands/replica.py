@@ -1,0 +1,49 @@
+"""``archiver replica``: serve the local replica of the site until stopped."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from archiver.urls import LANGS
+
+
+def _langs(text: str) -> tuple[str, ...]:
+    langs = tuple(LANGS) if text == "all" else tuple(filter(None, text.split(",")))
+    unknown = [lang for lang in langs if lang not in LANGS]
+    if unknown or not langs:
+        raise argparse.ArgumentTypeError(f"unknown language section(s): {text}")
+    return langs
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: a free one)")
+    parser.add_argument("--items", type=int, default=250, help="items per language section")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the generated content")
+    parser.add_argument(
+        "--langs", type=_langs, default=("en", "ar"), help="comma-separated sections, or all"
+    )
+    parser.set_defaults(run=run)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "replica",
+        help="serve a local replica of the site on 127.0.0.1",
+        description="Serve the replica until stopped; prints its base URL first.",
+    )
+    add_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from archiver.replica.server import serve
+    from archiver.replica.site import Replica
+
+    try:
+        replica = Replica(args.items, args.seed, args.langs)
+    except ValueError as error:
+        print(f"archiver replica: {error}", file=sys.stderr)
+        return 2
+    serve(replica, args.port)
+    return 0

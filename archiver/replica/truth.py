@@ -1,0 +1,87 @@
+"""The ground truth of an item: the dataset columns a correct extractor produces from its page.
+
+Derived from the same blocks the page renders, with the text rules of ``docs/markup.md``:
+``body`` is every block of role text/label/signoff; ``links``/``images``/``media`` come from
+those same blocks (never from the press-release header or contact footer).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Any
+
+from archiver.replica.blocks import (
+    BODY_ROLES,
+    Block,
+    Frame,
+    Image,
+    Inline,
+    Link,
+    block_text,
+    section_text,
+)
+from archiver.replica.catalog import Entry
+from archiver.replica.content import Content
+from archiver.urls import canonical_url
+
+MEDIA_SUFFIXES = (".mp3", ".mp4", ".pdf")
+
+
+def _paragraphs(texts: list[str]) -> str | None:
+    kept = [t for t in texts if t]
+    return "\n\n".join(kept) if kept else None
+
+
+def _unique(urls: list[str]) -> list[str]:
+    return list(dict.fromkeys(urls))
+
+
+def _media_url(part: Inline) -> str:
+    if isinstance(part, Frame):
+        return part.src
+    if isinstance(part, Link) and part.href.lower().endswith(MEDIA_SUFFIXES):
+        return part.href
+    return ""
+
+
+def _section(blocks: list[Block], name: str) -> str | None:
+    return _paragraphs([section_text(b) for b in blocks if b.section == name])
+
+
+def truth(entry: Entry, content: Content, path: str) -> dict[str, Any]:
+    """Every extracted column of ``archiver.item.ArchiveItem`` for one item, plus the listing
+    date as the listing prints it (``listing_datetime``)."""
+    body_blocks = [b for b in content.blocks if b.role in BODY_ROLES]
+    parts = [part for b in body_blocks for part in b.inlines]
+    links = [p.href for p in parts if isinstance(p, Link)]
+    signoff = next((b for b in body_blocks if b.role == "signoff"), None)
+    url = canonical_url(path)
+    assert url is not None  # every replica item path is a section URL
+    return {
+        "key": f"{entry.lang}/{entry.item_id}",
+        "lang": entry.lang,
+        "item_id": entry.item_id,
+        "url": url,
+        "category": entry.menu.name,
+        "category_path": entry.menu.path,
+        "kind": entry.menu.kind,
+        "title": content.title,
+        "subtitle": content.subtitle,
+        "translated": content.translated,
+        "news": _section(body_blocks, "news"),
+        "comment": _section(body_blocks, "comment"),
+        "body": _paragraphs([block_text(b) for b in body_blocks]),
+        "author": content.author,
+        "signoff": block_text(signoff).replace("\n", " ") if signoff else None,
+        "office": content.office,
+        "reference": content.reference,
+        "tags": list(content.tags),
+        "links": _unique(links),
+        "images": _unique([p.src for p in parts if isinstance(p, Image)]),
+        "media": _unique([u for p in parts if (u := _media_url(p))]),
+        "published_date": entry.published.date(),
+        "published_at": entry.published.astimezone(UTC),
+        "published_hijri": content.published_hijri,
+        "layout": entry.layout,
+        "listing_datetime": entry.published.isoformat(),
+    }
