@@ -1,7 +1,7 @@
 """Dates as the replica prints them: the header widget, long dates, Hijri dates.
 
-One placeholder table per (day, Hijri day) feeds every pattern of a ``Lexicon``, so each
-section's formats are data and the digits are localised in one place.
+The header comes from ``archiver.dates.render`` (the parser's own section formats); the
+content's dates fill the ``Lexicon`` patterns from one placeholder table, digits localised once.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
 
+from archiver.dates.render import render
 from archiver.replica.lexicon import Lexicon
 
 
@@ -23,42 +24,37 @@ def hijri_iso(hijri: Hijri) -> str:
     return f"{hijri.year:04d}-{hijri.month:02d}-{hijri.day:02d}"
 
 
-def _fields(lex: Lexicon, day: date, hijri: Hijri, widget: bool) -> dict[str, str]:
+def _fields(lex: Lexicon, day: date, hijri: Hijri) -> dict[str, str]:
     return {
-        "weekday": (lex.widget_weekdays if widget else lex.weekdays)[day.weekday()],
+        "weekday": lex.weekdays[day.weekday()],
         "gd": f"{day.day:02d}",
         "gm": f"{day.month:02d}",
         "gy": str(day.year),
         "gmonth": lex.months[day.month - 1],
         "hd": str(hijri.day),
         "hd2": f"{hijri.day:02d}",
-        "hmonth": (lex.hijri_months_widget if widget else lex.hijri_months)[hijri.month - 1],
+        "hmonth": lex.hijri_months[hijri.month - 1],
         "hy": str(hijri.year),
     }
 
 
-def widget(lex: Lexicon, day: date, with_weekday: bool = True) -> str:
-    """The header "today" line (item pages print the weekday, listing pages do not)."""
-    fields = _fields(lex, day, hijri_of(day), widget=True)
-    if with_weekday:
-        fields["sep"] = lex.widget_sep
-    else:
-        fields["weekday"] = fields["sep"] = ""
-    return lex.localise_digits(lex.widget.format(**fields))
+def widget(lang: str, day: date) -> str:
+    """The header "today" line, printed by the dates package's section formats."""
+    return render("header", lang, day)
 
 
 def long_date(lex: Lexicon, day: date) -> str:
     """``Wednesday, 06 November 2019`` in the section's language."""
-    return lex.localise_digits(lex.long_date.format(**_fields(lex, day, hijri_of(day), False)))
+    return lex.localise_digits(lex.long_date.format(**_fields(lex, day, hijri_of(day))))
 
 
 def hijri_date(lex: Lexicon, hijri: Hijri) -> str:
     """``9 Rabi' I 1441`` in the section's language."""
-    fields = _fields(lex, hijri.to_gregorian(), hijri, widget=False)
+    fields = _fields(lex, hijri.to_gregorian(), hijri)
     return lex.localise_digits(lex.hijri_date.format(**fields))
 
 
 def pattern(lex: Lexicon, template: str, day: date, hijri: Hijri, **extra: str) -> str:
     """Fill any other date pattern of the lexicon (Q&A signature, headline titles)."""
-    fields = _fields(lex, day, hijri, widget=False) | extra
+    fields = _fields(lex, day, hijri) | extra
     return lex.localise_digits(template.format(**fields))

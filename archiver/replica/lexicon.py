@@ -39,13 +39,9 @@ class Lexicon:
     capitalise: bool
     full_stop: str
     # calendars (Monday first; months January/Muharram first)
-    widget_weekdays: tuple[str, ...]
     weekdays: tuple[str, ...]
     months: tuple[str, ...]
-    hijri_months_widget: tuple[str, ...]
     hijri_months: tuple[str, ...]
-    widget: str  # {weekday}{sep}{hday} … ; the listing pages drop "{weekday}{sep}"
-    widget_sep: str
     long_date: str  # {weekday} {gd} {gmonth} {gy}
     hijri_date: str  # {hd} {hmonth} {hy}
     # interface
@@ -97,20 +93,11 @@ _EN_MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-_EN_HIJRI_WIDGET = (
-    "Muharram", "Safar", "Rabi' al-awwal", "Rabi' al-thani", "Jumada al-awwal",
-    "Jumada al-thani", "Rajab", "Sha'aban", "Ramadan", "Shawwal", "Dhu al-Qi'dah",
-    "Dhu al-Hijjah",
-)  # fmt: skip
 _EN_HIJRI = (
     "Muharram", "Safar", "Rabi' I", "Rabi' II", "Jumada I", "Jumada II", "Rajab",
     "Sha'ban", "Ramadan", "Shawwal", "Dhul-Qi'dah", "Dhul-Hijjah",
 )  # fmt: skip
 _AR_WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
-_AR_HIJRI_WIDGET = (
-    "محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
-    "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة",
-)  # fmt: skip
 _AR_HIJRI = (
     "محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
     "رجب", "شـعبان", "رمــضان", "شوال", "ذي القعدة", "ذي الحجة",
@@ -192,13 +179,9 @@ EN = Lexicon(
     topics=("Economy", "Women", "Syria", "Palestine", "Education", "Politics", "Ramadan"),
     capitalise=True,
     full_stop=".",
-    widget_weekdays=_EN_WEEKDAYS,
     weekdays=_EN_WEEKDAYS,
     months=_EN_MONTHS,
-    hijri_months_widget=_EN_HIJRI_WIDGET,
     hijri_months=_EN_HIJRI,
-    widget="{weekday}{sep}{hd2} {hmonth} {hy} | {gy}/{gm}/{gd}",
-    widget_sep=", ",
     long_date="{weekday}, {gd} {gmonth} {gy}",
     hijri_date="{hd} {hmonth} {hy}",
     latest=Menu("latest-articles", "Latest Articles", "", 20, 0),
@@ -270,7 +253,6 @@ AR = Lexicon(
     topics=("الاقتصاد", "المرأة", "سوريا", "فلسطين", "التعليم", "السياسة", "رمضان"),
     capitalise=False,
     full_stop=".",
-    widget_weekdays=_AR_WEEKDAYS,
     weekdays=_AR_WEEKDAYS,
     months=(
         "كانون الثاني/يناير",
@@ -286,10 +268,7 @@ AR = Lexicon(
         "تشرين الثاني/نوفمبر",
         "كانون الأول/ديسمبر",
     ),
-    hijri_months_widget=_AR_HIJRI_WIDGET,
     hijri_months=_AR_HIJRI,
-    widget="{weekday}{sep}{hd} {hmonth} {hy}هـ| {gy}/{gm}/{gd}م",
-    widget_sep="، ",
     long_date="{weekday}, {gd} {gmonth} {gy} م",
     hijri_date="{hd} من {hmonth} {hy}هـ",
     latest=Menu("latest-articles", "آخر الإضافات", "", 50, 0),
@@ -394,7 +373,6 @@ TR = replace(
     ),
     countries=("Türkiye", "Pakistan", "Suriye", "Mısır", "Tunus", "Özbekistan"),
     topics=("Ekonomi", "Kadın", "Filistin", "Eğitim", "Siyaset", "Ramazan"),
-    widget_weekdays=("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"),
     weekdays=("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"),
     months=(
         "Ocak",
@@ -410,9 +388,7 @@ TR = replace(
         "Kasım",
         "Aralık",
     ),
-    hijri_months_widget=_TR_HIJRI,
     hijri_months=_TR_HIJRI,
-    widget="{weekday}{sep}{hd} {hmonth} {hy} | {gy}/{gm}/{gd}",
     latest=Menu("son-eklenenler", "Son Eklenenler", "", 20, 0),
     menus=_section_menus(
         ("haberler/haber-yorum", "Haber Yorum"),
@@ -474,7 +450,6 @@ GR = replace(
     countries=("Deutschland", "Österreich", "Schweiz", "Pakistan", "Syrien", "Türkei"),
     topics=("Wirtschaft", "Frauen", "Palästina", "Bildung", "Politik", "Ramadan"),
     capitalise=False,
-    widget_weekdays=_GR_WEEKDAYS,
     weekdays=_GR_WEEKDAYS,
     months=(
         "Januar",
@@ -490,9 +465,7 @@ GR = replace(
         "November",
         "Dezember",
     ),
-    hijri_months_widget=_GR_HIJRI,
     hijri_months=_GR_HIJRI,
-    widget="{weekday}{sep}{hd2} {hmonth} {hy} | {gd}/{gm}/{gy}",
     latest=Menu("neueste-beitraege", "Neueste Beiträge", "", 20, 0),
     menus=_section_menus(
         ("nachrichten/kommentar", "Nachricht und Kommentar"),
@@ -548,7 +521,6 @@ SW = replace(
     names=("Shabani Mwalimu", "Masoud Msellem", "Amina Juma", "Hamisi Ali", "Zainab Omar"),
     countries=("Kenya", "Tanzania", "Uganda", "Pakistan", "Sudan", "Misri"),
     topics=("Uchumi", "Wanawake", "Palestina", "Elimu", "Siasa", "Ramadhan"),
-    widget_weekdays=_SW_WEEKDAYS,
     weekdays=_SW_WEEKDAYS,
     months=(
         "Januari",
@@ -695,7 +667,6 @@ UR = replace(
         "نومبر",
         "دسمبر",
     ),
-    widget="{weekday}{sep}{hd} {hmonth} {hy}| {gy}/{gm}/{gd}",
     long_date="{weekday}, {gd} {gmonth} {gy} م",
     latest=Menu("تازہ-ترین", "تازہ ترین", "", 20, 0),
     menus=_section_menus(
@@ -757,7 +728,6 @@ PE = replace(
     countries=("افغانستان", "ایران", "پاکستان", "سوریه", "ترکیه", "ازبکستان"),
     topics=("اقتصاد", "زنان", "فلسطین", "آموزش", "سیاست", "رمضان"),
     full_stop=".",
-    widget_weekdays=_FA_WEEKDAYS,
     weekdays=_FA_WEEKDAYS,
     months=(
         "ژانویه",
@@ -773,10 +743,7 @@ PE = replace(
         "نوامبر",
         "دسامبر",
     ),
-    hijri_months_widget=_FA_HIJRI,
     hijri_months=_FA_HIJRI,
-    widget="{weekday}{sep}{hd} {hmonth} {hy}هـ| {gy}/{gm}/{gd}م",
-    widget_sep=", ",
     latest=Menu("آخرین-مطالب", "آخرین مطالب", "", 20, 0),
     menus=_section_menus(
         ("خبر-و-تفسیر", "خبر و تفسیر"),

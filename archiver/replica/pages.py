@@ -66,13 +66,13 @@ def _document(lex: Lexicon, title: str, head: str, body: str) -> str:
     )
 
 
-def _chrome(lex: Lexicon, today: date, weekday: bool, main: str, side: str) -> str:
+def _chrome(lex: Lexicon, today: date, main: str, side: str) -> str:
     """The template around every page: date widget, clock, menus, side modules, footer."""
     menus = [(lex.latest.name, listing_path(lex, lex.latest))]
     menus += [(m.name, listing_path(lex, m)) for m in lex.menus]
     return (
         '<body id="gkPage">\n<a id="startOfPage"></a>\n<header id="gkHeader">\n'
-        f'<div class="gkDate">{_e(datefmt.widget(lex, today, weekday))}</div>\n'
+        f'<div class="gkDate">{_e(datefmt.widget(lex.lang, today))}</div>\n'
         '<div class="gkTime">Time now: (M.M.T) <span id="gkClock"></span></div>\n'
         f'<nav id="gkMainMenu"><h3>Menu</h3>{_link_list("menu", "Main menu", menus)}</nav>\n'
         f'</header>\n<div id="gkContent">\n<main id="gkMainbody">\n{main}\n</main>\n'
@@ -189,7 +189,7 @@ def item_page(
     tag = "article" if layout == "gavick" else "div"
     main = f'<{tag} id="k2Container" class="itemView">\n' + "\n".join(parts) + f"\n</{tag}>"
     title, head = _head(lex, item)
-    return _document(lex, title, head, _chrome(lex, today, True, main, _side(lex, *side)))
+    return _document(lex, title, head, _chrome(lex, today, main, _side(lex, *side)))
 
 
 def print_page(lex: Lexicon, item: Listed) -> str:
@@ -270,13 +270,13 @@ def listing_page(
     blocks.append(f'<div id="itemListPrimary">\n{rows}\n</div>')
     blocks.append(_pagination(lex, listing_path(lex, menu), start, menu.page_size, total))
     main = '<div id="k2Container" class="itemListView">\n' + "\n".join(blocks) + "\n</div>"
-    body = _chrome(lex, today, False, main, _side(lex, *side))
+    body = _chrome(lex, today, main, _side(lex, *side))
     return _document(lex, f"{menu.name} - {lex.site_name}", "", body)
 
 
 def home_page(lex: Lexicon, today: date, side: tuple[list[Listed], list[Listed]]) -> str:
     main = f'<div class="frontpage"><h2>{_e(lex.site_name)}</h2></div>'
-    return _document(lex, lex.site_name, "", _chrome(lex, today, False, main, _side(lex, *side)))
+    return _document(lex, lex.site_name, "", _chrome(lex, today, main, _side(lex, *side)))
 
 
 def not_found_page(lex: Lexicon) -> str:
