@@ -14,6 +14,7 @@ COMMANDS: tuple[str, ...] = (
     "demo",
     "crawl",
     "verify",
+    "extract",
     "parse_date",
     "replica",
 )

@@ -1,0 +1,58 @@
+"""``archiver extract FILE|URL``: one page through the page objects, printed as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import urllib.error
+import urllib.request
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from archiver.cli import EXIT_FAILURE, EXIT_OK
+from archiver.dates import apply_dates
+from archiver.pages import extract_item
+from archiver.settings import DOWNLOAD_TIMEOUT, USER_AGENT
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("extract", help="extract one page (file or URL) to JSON")
+    parser.add_argument("source", help="a saved page (FILE) or an http(s) URL")
+    parser.add_argument("--url", help="the address FILE was fetched from (default: its file: URI)")
+    parser.add_argument("--listing-date", help="the item's date as its listing printed it")
+    parser.set_defaults(run=run)
+
+
+def _fetch(url: str) -> tuple[bytes, str | None]:
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as response:
+        return response.read(), response.headers.get_content_charset()
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def run(args: argparse.Namespace) -> int:
+    source: str = args.source
+    try:
+        if source.startswith(("http://", "https://")):
+            body, encoding = _fetch(source)
+            url = args.url or source
+        else:
+            body, encoding = Path(source).read_bytes(), None
+            url = args.url or Path(source).resolve().as_uri()
+    except (OSError, urllib.error.URLError) as error:
+        print(f"archiver extract: cannot read {source}: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    item = apply_dates(extract_item(body, url, encoding=encoding, listing_date=args.listing_date))
+    json.dump(
+        dataclasses.asdict(item), sys.stdout, ensure_ascii=False, indent=2, default=_json_value
+    )
+    sys.stdout.write("\n")
+    return EXIT_OK

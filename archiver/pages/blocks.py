@@ -1,0 +1,217 @@
+"""The content block as a list of paragraphs ("blocks"), the unit every text rule works on.
+
+One walk over the content elements applies docs/markup.md's text rules: block elements start
+paragraphs, ``<br>`` breaks lines, scripts and images print nothing, a cloaked e-mail span prints
+its decoded address. Each block keeps the little styling the segmenter needs (heading-like,
+bold, which press-release table it sits in).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from archiver.text import decode_cloaked_emails, join_lines
+
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "tr",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "caption",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "pre",
+        "address",
+        "center",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "hr",
+    ]
+)
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+SILENT_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "audio",
+        "video",
+        "source",
+        "img",
+        "svg",
+        "canvas",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "map",
+    ]
+)
+BOLD_TAGS = frozenset(("strong", "b"))
+CELL_TAGS = frozenset(("td", "th"))
+_CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+_REGIONS = (("prheader", "header"), ("prfooter", "footer"))
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    text: str  # lines joined by "\n", each squashed
+    heading: bool  # an h1–h6, or a centred paragraph that is bold throughout
+    bold: bool  # every character is inside <strong>/<b> (or a heading)
+    region: str = ""  # "header" / "footer" inside a press-release table marked as such
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    tag: str  # the innermost block element
+    bold: bool
+    centred: bool
+    region: str
+
+
+def _region_of(element: Any, inherited: str) -> str:
+    classes = (element.get("class") or "").lower()
+    for marker, region in _REGIONS:
+        if marker in classes:
+            return region
+    return inherited
+
+
+def _is_centred(element: Any) -> bool:
+    return (
+        element.tag == "center"
+        or (element.get("align") or "").lower() == "center"
+        or bool(_CENTRED.search(element.get("style") or ""))
+    )
+
+
+class _Renderer:
+    """Accumulates the inline text of the current paragraph and flushes it into blocks."""
+
+    def __init__(self, emails: dict[str, str]) -> None:
+        self.emails = emails
+        self.blocks: list[Block] = []
+        self.undecoded_emails = 0
+        self._lines: list[list[str]] = [[]]
+        self._all_bold = True
+        self._context: _Context | None = None
+
+    def text(self, text: str | None, context: _Context) -> None:
+        if not text:
+            return
+        if self._context is None:
+            self._context = context
+        self._lines[-1].append(text)
+        if not context.bold and not text.isspace():
+            self._all_bold = False
+
+    def line_break(self) -> None:
+        self._lines.append([])
+
+    def flush(self) -> None:
+        context = self._context
+        text = join_lines(["".join(parts) for parts in self._lines])
+        if text and context is not None:
+            heading = context.tag in HEADING_TAGS or (context.centred and self._all_bold)
+            self.blocks.append(Block(text, heading, self._all_bold, context.region))
+        self._lines = [[]]
+        self._all_bold = True
+        self._context = None
+
+    def walk(self, element: Any, context: _Context) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.lower()
+        if not tag or tag in SILENT_TAGS:  # comments, processing instructions, silent elements
+            pass
+        elif tag == "br":
+            self.line_break()
+        elif tag == "span" and (element.get("id") or "").startswith("cloak"):
+            self._cloak(element.get("id")[5:], context)
+        elif tag in BLOCK_TAGS:
+            self.flush()
+            inner = _Context(
+                tag,
+                context.bold or tag in HEADING_TAGS,
+                context.centred or _is_centred(element),
+                _region_of(element, context.region),
+            )
+            self.text(element.text, inner)
+            for child in element:
+                self.walk(child, inner)
+            self.flush()
+        else:
+            inner = context
+            if tag in BOLD_TAGS and not context.bold:
+                inner = _Context(context.tag, True, context.centred, context.region)
+            if tag in CELL_TAGS:
+                self.text(" ", inner)
+            self.text(element.text, inner)
+            for child in element:
+                self.walk(child, inner)
+            if tag in CELL_TAGS:
+                self.text(" ", inner)
+        self.text(element.tail, context)
+
+    def _cloak(self, key: str, context: _Context) -> None:
+        address = self.emails.get(key)
+        if address is None:
+            self.undecoded_emails += 1
+        else:
+            self.text(address, context)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    blocks: list[Block]
+    undecoded_emails: int
+
+
+def render_blocks(elements: list[Any]) -> Rendered:
+    """The paragraphs of the given lxml elements, in document order."""
+    emails: dict[str, str] = {}
+    for element in elements:
+        for script in element.iter("script"):
+            emails.update(decode_cloaked_emails(script.text or ""))
+    renderer = _Renderer(emails)
+    root = _Context("div", False, False, "")
+    for element in elements:
+        renderer.flush()
+        renderer.text(element.text, root)
+        for child in element:
+            renderer.walk(child, root)
+        renderer.flush()
+    return Rendered(renderer.blocks, renderer.undecoded_emails)

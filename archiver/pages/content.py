@@ -1,0 +1,282 @@
+"""The content block's paragraphs split into the dataset's text fields.
+
+Pure over ``Block`` lists (see blocks.py), so every rule of docs/markup.md "The content block"
+is testable without HTML: the press-release header and contact footer are cut off, the typed
+title / subtitle / "(Translated)" lines are lifted out, the rest is ``body``; the labels,
+sign-offs and signatures inside the body give ``news``, ``comment``, ``author`` and ``signoff``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archiver.pages import labels as L
+from archiver.pages.blocks import Block
+from archiver.text import flat, join_paragraphs, squash
+
+# The header block never reaches further than this many paragraphs into the content.
+HEAD_LIMIT = 12
+_HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
+_BRACKETS = re.compile(r"[()\[\]（）]")
+
+
+def _label_pattern(*tables: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    words = sorted({w for table in tables for w in L.every(table)}, key=len, reverse=True)
+    return re.compile(r"^" + L.alternation(words) + r"\s*[:：]\s*", re.IGNORECASE)
+
+
+_NEWS = _label_pattern(L.NEWS_LABELS)
+_COMMENT = _label_pattern(L.COMMENT_LABELS)
+_QUESTION = _label_pattern(L.QUESTION_LABELS)
+_ANSWER = _label_pattern(L.ANSWER_LABELS)
+_HIJRI_LINE = re.compile(r"^" + L.alternation(L.every(L.HIJRI_LINE_LABELS), regex=True) + r"\s*")
+_GREGORIAN_LINE = re.compile(
+    r"^" + L.alternation(L.every(L.GREGORIAN_LINE_LABELS), regex=True) + r"\s*"
+)
+_YEAR = re.compile(r"\d{4}")
+_REFERENCE = re.compile(
+    r"(?:^|(?<=[\s|]))"
+    + L.alternation(L.every(L.REFERENCE_LABELS))
+    + r"\s*[:：]\s*(?P<ref>[^|\n]+)"
+)
+_SIGNOFF = re.compile(
+    r"^" + L.alternation(L.every(L.SIGNOFF_PREFIXES), regex=True) + r"\s*(?P<name>.*)$",
+    re.DOTALL,
+)
+_QA_OPENER = re.compile(r"^" + L.alternation(L.every(L.QA_SIGNATURE_OPENERS)) + r"\b")
+_CONTACT = re.compile(r"^" + L.alternation(L.every(L.CONTACT_LABELS)) + r"\s*[:.：]", re.IGNORECASE)
+_OFFICE_WORDS = re.compile(L.alternation(L.every(L.OFFICE_WORDS)), re.IGNORECASE)
+_NAME_SUFFIX = re.compile(r"\s+[–—-]\s+")
+_SENTENCE_END = re.compile(r"[.!?؟]$")
+# "Thursday, 03 Sha'ban 1439 AH, corresponding to 19 April 2018" and its localised kin: a Hijri
+# day-month-year with its era marker, then a Gregorian year within the same line.
+_DATELINE = re.compile(
+    r"(?:[^\W\d_]+,\s*)?\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:من\s+)?[^\d\n,;:]{2,30}?\s+"
+    r"[1١۱][34٣٤۳۴]\d\d\s*(?:AH|A\.H\.|هـ|ه|ہجری|n\.\s?H\.|de l'Hégire)"
+    r"[^\n]{0,60}?(?:19|20|١٩|٢٠|۱۹|۲۰)\d\d(?:\s*(?:CE|C\.E\.|AD|م|n\.\s?Chr\.))?"
+)
+
+
+def _normal(text: str) -> str:
+    """A short line compared as a label: no brackets, pipes, case or spacing differences."""
+    return squash(_BRACKETS.sub("", text).replace("|", " ")).casefold()
+
+
+def _normal_set(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(_normal(word) for word in L.every(table))
+
+
+_PRESS_RELEASE_WORDS = _normal_set(L.PRESS_RELEASE_LABELS)
+_MEDIA_OFFICE_WORDS = _normal_set(L.MEDIA_OFFICE_LABELS)
+_TRANSLATED_WORDS = _normal_set(L.TRANSLATED_MARKS)
+
+
+def is_basmala(text: str) -> bool:
+    plain = squash(_HARAKAT.sub("", text))
+    return plain.startswith(L.BASMALA) and len(plain) <= len(L.BASMALA) + 4
+
+
+def is_translated_mark(text: str) -> bool:
+    return _normal(text) in _TRANSLATED_WORDS
+
+
+def _is_date_line(line: str) -> bool:
+    return bool((_HIJRI_LINE.match(line) or _GREGORIAN_LINE.match(line)) and _YEAR.search(line))
+
+
+def _is_header_block(block: Block) -> bool:
+    return (
+        block.region == "header"
+        or _normal(block.text) in _PRESS_RELEASE_WORDS
+        or any(_is_date_line(line) for line in block.text.split("\n"))
+    )
+
+
+@dataclass(frozen=True)
+class Header:
+    """The press-release header block (everything before the title)."""
+
+    office: str | None
+    reference: str | None
+    date_lines: str | None  # the H./M. lines as printed, joined by "\n"
+
+
+def read_header(blocks: list[Block]) -> Header:
+    office = reference = None
+    date_lines: list[str] = []
+    for line in (line for block in blocks for line in block.text.split("\n")):
+        if is_basmala(line):
+            continue
+        match = _REFERENCE.search(line)
+        if match and reference is None:
+            reference = match["ref"].strip(" |")
+        if _is_date_line(line):
+            date_lines.append(line)
+            continue
+        name = squash(line.replace("|", " "))
+        generic = _normal(name) in _MEDIA_OFFICE_WORDS | _PRESS_RELEASE_WORDS
+        if match is None and office is None and name and not generic:
+            office = name
+    return Header(office, reference, "\n".join(date_lines) or None)
+
+
+@dataclass(frozen=True)
+class Signature:
+    start: int  # index of its first block in the body blocks
+    end: int  # one past its last block
+    signoff: str
+    author: str | None
+    date: str | None = None  # the Q&A signature's date lines, joined by "\n"
+
+
+def _name_only(name: str) -> str:
+    """ "Bilal Al-Muhajir – Wilayah Pakistan" → the name; the office part is not an author."""
+    parts = _NAME_SUFFIX.split(name, maxsplit=1)
+    return parts[0] if len(parts) == 2 and _OFFICE_WORDS.search(parts[1]) else name
+
+
+def _signoff(blocks: list[Block]) -> Signature | None:
+    """A "Written for … by {Name}" line among the last paragraphs (the name may follow)."""
+    for i in range(len(blocks) - 1, max(len(blocks) - 4, -1), -1):
+        match = _SIGNOFF.match(blocks[i].text)
+        if match is None:
+            continue
+        name = flat(match["name"])
+        end = i + 1
+        if not name and end < len(blocks) and len(blocks[end].text) <= 80:
+            name = flat(blocks[end].text)
+            end += 1
+        text = flat(" ".join(b.text for b in blocks[i:end]))
+        return Signature(i, end, text, _name_only(name) or None)
+    return None
+
+
+def _qa_signature(blocks: list[Block]) -> Signature | None:
+    """ "Your brother," / name / Hijri date / Gregorian date, as lines or paragraphs."""
+    for i in range(len(blocks) - 1, -1, -1):
+        if not _QA_OPENER.match(blocks[i].text):
+            continue
+        lines: list[str] = []
+        end = i
+        while end < len(blocks) and len(lines) < 4:
+            lines.extend(blocks[end].text.split("\n"))
+            end += 1
+        lines = lines[:4]
+        dates = [line for line in lines[2:] if _YEAR.search(line)]
+        author = lines[1] if len(lines) > 1 else None
+        return Signature(i, end, " ".join(lines), author, "\n".join(dates) or None)
+    return None
+
+
+def _press_signature(blocks: list[Block]) -> Signature | None:
+    """The last paragraph, bold: a signatory (name, then role) or the office alone."""
+    if not blocks or not blocks[-1].bold:
+        return None
+    lines = blocks[-1].text.split("\n")
+    first = lines[0]
+    person = not _OFFICE_WORDS.search(first) and (
+        len(lines) > 1 or (len(first.split()) <= 5 and not _SENTENCE_END.search(first))
+    )
+    end = len(blocks)
+    return Signature(end - 1, end, flat(blocks[-1].text), first if person else None)
+
+
+@dataclass(frozen=True)
+class Content:
+    typed_title: str | None = None
+    subtitle: str | None = None
+    translated: bool = False
+    body: str | None = None
+    news: str | None = None
+    comment: str | None = None
+    author: str | None = None
+    signoff: str | None = None
+    header: Header | None = None  # present on press releases
+    qa_signature_date: str | None = None
+    dateline: str | None = None
+    has_news_labels: bool = False
+    has_qa_labels: bool = False
+
+
+def _strip_footer(blocks: list[Block]) -> list[Block]:
+    kept = [b for b in blocks if b.region != "footer"]
+    while kept and _CONTACT.match(kept[-1].text):
+        kept.pop()
+    return kept
+
+
+def _sections(blocks: list[Block]) -> tuple[str | None, str | None, bool]:
+    """News and comment paragraphs (labels dropped; inline text after a label kept)."""
+    parts: dict[str, list[str]] = {"news": [], "comment": []}
+    current: str | None = None
+    seen = False
+    for block in blocks:
+        for name, pattern in (("news", _NEWS), ("comment", _COMMENT)):
+            match = pattern.match(block.text)
+            if match:
+                current, seen = name, True
+                parts[name].append(block.text[match.end() :])
+                break
+        else:
+            if current is not None:
+                parts[current].append(block.text)
+    return join_paragraphs(parts["news"]), join_paragraphs(parts["comment"]), seen
+
+
+def segment(blocks: list[Block]) -> Content:
+    """Split the content block's paragraphs into the dataset's text fields."""
+    header_end = 0
+    for i, block in enumerate(blocks[:HEAD_LIMIT]):
+        if _is_header_block(block):
+            header_end = i + 1
+    header = read_header(blocks[:header_end]) if header_end else None
+    body = [b for b in blocks[:header_end] if is_basmala(b.text)]
+    rest = blocks[header_end:]
+    if header is not None:
+        rest = _strip_footer(rest)
+
+    title = subtitle = None
+    translated = False
+    start = 0
+    for start, block in enumerate(rest):  # noqa: B007 - start is read after the loop
+        if is_basmala(block.text):
+            body.append(block)
+        elif is_translated_mark(block.text):
+            translated = True
+        elif block.text.casefold() == "nc":  # the News & Comment banner printed as text
+            pass
+        elif not block.heading or _NEWS.match(block.text) or _COMMENT.match(block.text):
+            break
+        elif title is None:
+            title = block.text
+        elif subtitle is None:
+            subtitle = block.text
+        else:
+            break
+    else:
+        start = len(rest)
+    body.extend(rest[start:])
+
+    signature = _qa_signature(body) or _signoff(body)
+    if signature is None and header is not None:
+        signature = _press_signature(body)
+    main = body[: signature.start] if signature else body
+    news, comment, has_news = _sections(main)
+    dateline = next((m[0] for b in main if (m := _DATELINE.search(b.text))), None)
+    return Content(
+        typed_title=flat(title) if title else None,
+        subtitle=flat(subtitle) if subtitle else None,
+        translated=translated,
+        body=join_paragraphs([b.text for b in body]),
+        news=news,
+        comment=comment,
+        author=signature.author if signature else None,
+        signoff=signature.signoff if signature else None,
+        header=header,
+        qa_signature_date=signature.date if signature else None,
+        dateline=dateline,
+        has_news_labels=has_news,
+        has_qa_labels=any(_QUESTION.match(b.text) for b in main)
+        and any(_ANSWER.match(b.text) for b in main),
+    )

@@ -1,0 +1,338 @@
+"""Item (article) pages: one page object per layout, one method per field.
+
+A page object reads an already parsed document and never touches the network or the disk;
+``extract_item`` is the one entry point that goes from bytes to an ``ArchiveItem``.
+The layouts and their markers are docs/markup.md's table "Item page".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any, ClassVar
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
+from parsel import Selector
+
+from archiver.item import ArchiveItem, DateCandidate
+from archiver.pages import labels as L
+from archiver.pages.blocks import Rendered, render_blocks
+from archiver.pages.content import Content, segment
+from archiver.pages.document import parse_document
+from archiver.pages.kinds import detect_kind, headline_date
+from archiver.pages.version import PARSER_VERSION
+from archiver.text import squash
+from archiver.urls import canonical_url, parse_item_url, section_of
+
+
+def _has_class(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+# Compiled once: these run on every page (docs/extraction.md, "Performance").
+_ITEM_VIEW = etree.XPath(f"//*[@id='k2Container'][{_has_class('itemView')}]")
+_ITEM_VIEW_ANY = etree.XPath(f"//*[{_has_class('itemView')}][.//*[{_has_class('itemBody')}]]")
+_CONTENT = etree.XPath(
+    f".//div[{_has_class('itemIntroText')}] | .//div[{_has_class('itemFullText')}]"
+)
+_ITEM_BODY = etree.XPath(f".//div[{_has_class('itemBody')}]")
+_PRINT_BODY = etree.XPath(f"//body[{_has_class('contentpane')}]")
+_HEAD_TITLE = etree.XPath("string(//head/title)")
+_OG_TITLE = etree.XPath("//meta[@property='og:title' or @name='og:title']/@content")
+_KEYWORDS = etree.XPath("//meta[@name='keywords']/@content")
+_BASE_HREF = etree.XPath("//head/base/@href")
+_STOCK_TITLE = etree.XPath(f"string(.//h2[{_has_class('itemTitle')}])")
+_GAVICK_TITLE = etree.XPath("string((./header//h1 | .//h1)[1])")
+_ANY_TITLE = etree.XPath(f"string((//h1 | //h2[{_has_class('itemTitle')}])[1])")
+_CATEGORY_LINK = etree.XPath(f".//div[{_has_class('itemCategory')}]//a[@href]")
+_TAGS = etree.XPath(f".//ul[{_has_class('itemTags')}]//a")
+_LINKS = etree.XPath(".//a/@href")
+_IMAGES = etree.XPath(".//img/@src")
+_EMBEDS = etree.XPath(
+    ".//iframe/@src | .//audio/@src | .//video/@src | .//source/@src | .//embed/@src"
+    " | .//object/@data"
+)
+_ATTACHMENTS = etree.XPath(
+    f".//div[{_has_class('itemVideoBlock')} or {_has_class('itemAttachmentsBlock')}]"
+)
+_HEADER_WIDGET = etree.XPath(f"string((//*[{_has_class('gkDate')}])[1])")
+_STOCK_DATE = etree.XPath(f"string(.//span[{_has_class('itemDateCreated')}])")
+_GAVICK_DATE = etree.XPath(f".//*[{_has_class('itemDateCreated')}]//time/@datetime")
+_START_OF_PAGE = etree.XPath("//span[starts-with(@id, 'startOfPageId')]/@id")
+_MEDIA_FILE = re.compile(
+    r"\.(?:mp3|m4a|ogg|oga|wav|wma|amr|mp4|m4v|webm|ogv|avi|wmv|flv|mov|3gp|pdf)$", re.IGNORECASE
+)
+_SITE_NAME = L.alternation(L.every(L.SITE_NAMES))
+_TITLE_SEPARATOR = r"\s*[-|–—:]\s*"
+_SITE_PREFIX = re.compile(r"^" + _SITE_NAME + _TITLE_SEPARATOR, re.IGNORECASE)
+_SITE_SUFFIX = re.compile(_TITLE_SEPARATOR + _SITE_NAME + r"$", re.IGNORECASE)
+_SITE_ONLY = re.compile(r"^" + _SITE_NAME + r"$", re.IGNORECASE)
+_SECTION_PATH = re.compile(r"^/[a-z]{2}(?:/index\.php)?/(?P<path>.*?)(?:\.html)?/?$")
+
+
+def strip_site_name(title: str) -> str | None:
+    """``<title>`` without the site name Joomla adds before or after it."""
+    text = squash(title)
+    if _SITE_ONLY.match(text):
+        return None
+    text = _SITE_SUFFIX.sub("", _SITE_PREFIX.sub("", text))
+    return text or None
+
+
+def menu_path(href: str) -> str | None:
+    """The decoded menu path of a section URL (``.html``, K2 ``itemlist`` routes dropped)."""
+    match = _SECTION_PATH.match(unquote(urlsplit(href).path))
+    if match is None:
+        return None
+    path = match["path"].split("/itemlist", 1)[0].strip("/")
+    return path or None
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+class ItemPage:
+    """The fields every layout shares; subclasses change where title and date come from."""
+
+    layout: ClassVar[str] = "unknown"
+
+    def __init__(self, selector: Selector, url: str) -> None:
+        self.selector = selector
+        self.url = url
+        self.root: Any = selector.root
+
+    # --- where things are --------------------------------------------------------------------
+    @cached_property
+    def container(self) -> Any | None:
+        """The item element (``#k2Container.itemView``)."""
+        found = _ITEM_VIEW(self.root) or _ITEM_VIEW_ANY(self.root)
+        return found[0] if found else None
+
+    @cached_property
+    def content_elements(self) -> list[Any]:
+        """Intro text then full text; the whole item body when neither is marked."""
+        scope = self.container if self.container is not None else self.root
+        return list(_CONTENT(scope) or _ITEM_BODY(scope)[:1])
+
+    @cached_property
+    def base_url(self) -> str:
+        base = _BASE_HREF(self.root)
+        return urljoin(self.url, base[0].strip()) if base else self.url
+
+    @cached_property
+    def rendered(self) -> Rendered:
+        return render_blocks(self.content_elements)
+
+    @cached_property
+    def content(self) -> Content:
+        return segment(self.rendered.blocks)
+
+    def _scoped(self, xpath: Any) -> Any:
+        return xpath(self.container if self.container is not None else self.root)
+
+    def _absolute(self, values: list[str]) -> list[str]:
+        hrefs = (v.strip() for v in values)
+        return _unique(
+            [
+                urljoin(self.base_url, h)
+                for h in hrefs
+                if h and not h.startswith("#") and not h.lower().startswith("javascript:")
+            ]
+        )
+
+    # --- identity ----------------------------------------------------------------------------
+    @cached_property
+    def ref_parts(self) -> tuple[str, int | None, str]:
+        """(lang, item id, canonical url); the id from K2's page marker when the URL has none."""
+        ref = parse_item_url(self.url)
+        if ref is not None:
+            return ref.lang, ref.item_id, ref.url
+        marker = _START_OF_PAGE(self.root)
+        digits = marker[0][len("startOfPageId") :] if marker else ""
+        item_id = int(digits) if digits.isdigit() else None
+        return section_of(self.url) or "", item_id, canonical_url(self.url) or self.url
+
+    # --- fields ------------------------------------------------------------------------------
+    def head_title(self) -> str | None:
+        return strip_site_name(_HEAD_TITLE(self.root))
+
+    def og_title(self) -> str | None:
+        values = _OG_TITLE(self.root)
+        return strip_site_name(values[0]) if values else None
+
+    def heading_title(self) -> str | None:
+        return squash(_ANY_TITLE(self.root)) or None
+
+    def title_sources(self) -> list[str | None]:
+        """Title sources in order of trust for this layout."""
+        return [self.head_title(), self.og_title(), self.heading_title(), self.content.typed_title]
+
+    def title(self) -> str | None:
+        return next((t for t in self.title_sources() if t), None)
+
+    def category(self) -> str | None:
+        links = self._scoped(_CATEGORY_LINK)
+        return (squash(links[0].xpath("string()")) or None) if links else None
+
+    def category_path(self) -> str | None:
+        links = self._scoped(_CATEGORY_LINK)
+        from_link = menu_path(urljoin(self.base_url, links[0].get("href"))) if links else None
+        ref = parse_item_url(self.url)
+        return from_link or (ref.menu_path if ref is not None else None) or None
+
+    def tags(self) -> list[str]:
+        tags = [squash(a.xpath("string()")) for a in self._scoped(_TAGS)]
+        if not tags:
+            keywords = _KEYWORDS(self.root)
+            tags = [squash(k) for k in keywords[0].split(",")] if keywords else []
+        return _unique([t for t in tags if t])
+
+    def links(self) -> list[str]:
+        return self._absolute([h for e in self.content_elements for h in _LINKS(e)])
+
+    def images(self) -> list[str]:
+        return self._absolute([s for e in self.content_elements for s in _IMAGES(e)])
+
+    def media(self) -> list[str]:
+        extra = self._scoped(_ATTACHMENTS) if self.container is not None else []
+        scopes = [*self.content_elements, *extra]
+        files = [h for h in self.links() if _MEDIA_FILE.search(urlsplit(h).path)]
+        embeds = self._absolute([s for e in scopes for s in _EMBEDS(e)])
+        attached = self._absolute([h for e in extra for h in _LINKS(e)])
+        return _unique([*files, *embeds, *attached])
+
+    def header_widget(self) -> str | None:
+        """The header date line: the day the page was served, never a publication date."""
+        return squash(_HEADER_WIDGET(self.root)) or None
+
+    def item_date(self) -> str | None:
+        """The date the item template prints, when the layout shows one."""
+        return None
+
+    def date_candidates(self, listing_date: str | None = None) -> list[DateCandidate]:
+        content = self.content
+        header = content.header
+        found = [
+            ("listing", listing_date),
+            ("k2_item", self.item_date()),
+            ("press_release", header.date_lines if header else None),
+            ("qa_signature", content.qa_signature_date),
+            ("headline_title", headline_date(self.title())),
+            ("dateline", content.dateline),
+            ("header_widget", self.header_widget()),
+        ]
+        return [DateCandidate(source, raw) for source, raw in found if raw]
+
+    def flags(self) -> list[str]:
+        item_id = self.ref_parts[1]
+        checks = (
+            ("unknown_layout", self.layout == "unknown"),
+            ("no_item_id", item_id is None),
+            ("no_body", self.content.body is None),
+            ("no_title", self.title() is None),
+            ("email_undecoded", self.rendered.undecoded_emails > 0),
+        )
+        return [flag for flag, failed in checks if failed]
+
+    def to_item(self, listing_date: str | None = None) -> ArchiveItem:
+        lang, item_id, url = self.ref_parts
+        content = self.content
+        title = self.title()
+        category_path = self.category_path()
+        media = self.media()
+        header = content.header
+        return ArchiveItem(
+            key=f"{lang}/{item_id if item_id is not None else 0}",
+            lang=lang,
+            item_id=item_id if item_id is not None else 0,
+            url=url,
+            fetched_url=self.url,
+            category=self.category(),
+            category_path=category_path,
+            kind=detect_kind(content, category_path, title, media),
+            title=title,
+            subtitle=content.subtitle,
+            translated=content.translated,
+            news=content.news,
+            comment=content.comment,
+            body=content.body,
+            author=content.author,
+            signoff=content.signoff,
+            office=header.office if header else None,
+            reference=header.reference if header else None,
+            tags=self.tags(),
+            links=self.links(),
+            images=self.images(),
+            media=media,
+            date_candidates=self.date_candidates(listing_date),
+            layout=self.layout,
+            page_flags=self.flags(),
+            parser_version=PARSER_VERSION,
+        )
+
+
+class K2SitePage(ItemPage):
+    """The site's own K2 template: title and date switched off, the title typed in the body."""
+
+    layout = "k2_site"
+
+
+class K2StockPage(ItemPage):
+    """Stock K2: ``h2.itemTitle`` and ``span.itemDateCreated`` in ``div.itemHeader``."""
+
+    layout = "k2_stock"
+
+    def title_sources(self) -> list[str | None]:
+        stock = squash(_STOCK_TITLE(self.container)) or None
+        return [stock, *super().title_sources()]
+
+    def item_date(self) -> str | None:
+        return squash(_STOCK_DATE(self.container)) or None
+
+
+class PrintPage(K2StockPage):
+    """``?tmpl=component&print=1``: the item alone, stock K2 markup, no template chrome."""
+
+    layout = "print"
+
+
+class GavickPage(ItemPage):
+    """GavickPro override: ``article#k2Container`` with ``header > h1`` and ``time[datetime]``."""
+
+    layout = "gavick"
+
+    def title_sources(self) -> list[str | None]:
+        heading = squash(_GAVICK_TITLE(self.container)) or None
+        return [heading, *super().title_sources()]
+
+    def item_date(self) -> str | None:
+        values = _GAVICK_DATE(self.container)
+        return (squash(values[0]) or None) if values else None
+
+
+def page_for(selector: Selector, url: str) -> ItemPage:
+    """The page object for the layout the document shows (docs/markup.md's markers)."""
+    page = ItemPage(selector, url)
+    container = page.container
+    if container is None:
+        return page
+    query = urlsplit(url).query
+    if "tmpl=component" in query or "print=1" in query or _PRINT_BODY(page.root):
+        return PrintPage(selector, url)
+    if container.tag == "article":
+        return GavickPage(selector, url)
+    if squash(_STOCK_TITLE(container)):
+        return K2StockPage(selector, url)
+    return K2SitePage(selector, url)
+
+
+def extract_item(
+    body: bytes, url: str, *, encoding: str | None = None, listing_date: str | None = None
+) -> ArchiveItem:
+    """One fetched page → an ``ArchiveItem``; bad input gives flags, never an exception."""
+    document = parse_document(body, encoding=encoding)
+    item = page_for(document.selector, url).to_item(listing_date)
+    item.page_flags = _unique([*document.flags, *item.page_flags])
+    return item

@@ -1,0 +1,202 @@
+"""The words the site prints around its data, per language section, as data.
+
+Every entry is tagged: ``[C]`` confirmed in the site's own pages (site.md, dates.md, the seed),
+``[M]`` our best-known modelling choice, to be confirmed or corrected from real pages.
+Matching uses the union over all sections (a mirror or a translated item may print another
+section's words); ``docs/extraction.md`` lists these tables for readers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Appended or prepended to <title>; the part to strip.
+SITE_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("Central Media Office",),  # [M] markup.md
+    "fr": ("Central Media Office", "Bureau Médiatique Central"),  # [M]
+    "ar": ("المكتب الإعلامي المركزي",),  # [M]
+    "tr": ("Merkezi Medya Ofisi",),  # [M]
+    "gr": ("Zentrales Medienbüro",),  # [M]
+    "ur": ("مرکزی میڈیا آفس",),  # [M]
+    "pe": ("دفتر مرکزی رسانه‌ای",),  # [M]
+    "pa": ("مرکزي مطبوعاتي دفتر",),  # [M]
+    "sw": ("Afisi Kuu ya Habari",),  # [M]
+}
+
+# Section labels of News & Comment items; matched at the start of a paragraph, before ":".
+NEWS_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("News",),  # [C]
+    "ar": ("الخبر",),  # [C]
+    "ur": ("خبر",),  # [C] (also covers pe, pa)
+    "gr": ("Nachricht",),  # [C]
+    "tr": ("Haber",),  # [M]
+    "sw": ("Habari",),  # [M]
+    "fr": ("Actualité", "L'actualité", "La nouvelle"),  # [M]
+}
+COMMENT_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("Comment", "Commentary"),  # [C]
+    "ar": ("التعليق",),  # [C]
+    "ur": ("تبصرہ",),  # [M]
+    "pe": ("تفسیر", "دیدگاه"),  # [M]
+    "pa": ("تبصره",),  # [M]
+    "gr": ("Kommentar",),  # [M]
+    "tr": ("Yorum",),  # [M]
+    "sw": ("Maoni",),  # [M]
+    "fr": ("Commentaire",),  # [M]
+}
+QUESTION_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("Question",),  # [C]
+    "ar": ("السؤال",),  # [M]
+    "tr": ("Soru",),  # [M]
+    "gr": ("Frage",),  # [M]
+    "ur": ("سوال",),  # [M]
+    "pe": ("پرسش",),  # [M]
+    "pa": ("پوښتنه",),  # [M]
+    "sw": ("Swali",),  # [M]
+    "fr": ("Question",),  # [M]
+}
+ANSWER_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("Answer",),  # [C]
+    "ar": ("الجواب",),  # [M]
+    "tr": ("Cevap",),  # [M]
+    "gr": ("Antwort",),  # [M]
+    "ur": ("جواب",),  # [M]
+    "pe": ("پاسخ",),  # [M]
+    "pa": ("ځواب",),  # [M]
+    "sw": ("Jibu",),  # [M]
+    "fr": ("Réponse",),  # [M]
+}
+# Q&A titles start with these.
+QA_TITLES: dict[str, tuple[str, ...]] = {
+    "en": ("The Answer to the Question", "Answer to Question", "Answer to the Question"),  # [C]
+    "ar": ("جواب سؤال",),  # [M]
+    "tr": ("Soru Cevap", "Soru-Cevap"),  # [M]
+    "gr": ("Antwort auf die Frage", "Antwort auf eine Frage"),  # [M]
+}
+# First line of the Q&A signature; the next line is the signatory.
+QA_SIGNATURE_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("Your brother",),  # [C]
+    "ar": ("أخوكم",),  # [M]
+    "tr": ("Kardeşiniz",),  # [M]
+    "gr": ("Euer Bruder", "Ihr Bruder"),  # [M]
+    "ur": ("آپ کا بھائی",),  # [M]
+    "pe": ("برادر شما",),  # [M]
+    "pa": ("ستاسو ورور",),  # [M]
+    "sw": ("Ndugu yenu",),  # [M]
+    "fr": ("Votre frère",),  # [M]
+}
+# News & Comment sign-offs: a prefix after which the author's name follows (same line or next).
+SIGNOFF_PREFIXES: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"Written for (?:the )?Central Media Office of Hizb[\s-]*ut[\s-]*Tahrir by",  # [C]
+        r"Written for [^\n]{1,80} by",  # [M] other radio/office variants
+        r"Written by",  # [M]
+    ),
+    "ar": (r"كتبه\s+ل[^\n]{1,80}?حزب\s+التحرير",),  # [C] "كتبه لإذاعة المكتب الإعلامي المركزي…"
+    "tr": (r"Hizb[\s-]*ut[\s-]*Tahrir[^\n]{1,40}?için yazan\s*:?", r"Yazan\s*:"),  # [M]
+    "gr": (r"Geschrieben für [^\n]{1,80} von",),  # [M]
+    "sw": (r"Imeandikwa kwa ajili ya [^\n]{1,80} na\b",),  # [M]
+    "ur": (r"[^\n]{0,80}?کے لیے لکھا گیا\s*:?",),  # [M]
+    "fr": (r"Écrit pour [^\n]{1,80} par",),  # [M]
+}
+# The line before the title of a press release.
+PRESS_RELEASE_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("Press Release",),  # [C]
+    "ar": ("بيان صحفي",),  # [C]
+    "tr": ("Basın Açıklaması",),  # [C]
+    "gr": ("Presseerklärung", "Pressemitteilung"),  # [C] / [M]
+    "ur": ("پریس ریلیز",),  # [C]
+    "sw": ("Taarifa kwa Vyombo vya Habari",),  # [M]
+    "pe": ("اعلامیه مطبوعاتی",),  # [M]
+    "pa": ("مطبوعاتي اعلامیه",),  # [M]
+    "fr": ("Communiqué de presse",),  # [M]
+}
+# The generic first line of the press-release header (not the issuing office).
+MEDIA_OFFICE_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("Media Office",),  # [C]
+    "ar": ("المكتب الإعلامي",),  # [C]
+    "tr": ("Medya Bürosu",),  # [C]
+    "sw": ("Afisi ya Habari",),  # [C]
+    "gr": ("Medienbüro",),  # [M]
+    "ur": ("میڈیا آفس",),  # [M]
+    "pe": ("دفتر رسانه‌ای",),  # [M]
+    "pa": ("مطبوعاتي دفتر",),  # [M]
+    "fr": ("Bureau de presse", "Bureau médiatique"),  # [M]
+}
+# Start of the Hijri (H.) and Gregorian (M.) date lines of the press-release header.
+HIJRI_LINE_LABELS: dict[str, tuple[str, ...]] = {
+    "en": (r"H\.",),  # [C] also tr, gr, sw
+    "ar": ("التاريخ الهجري",),  # [C]
+    "ur": ("ہجری تاریخ",),  # [C]
+    "pe": ("تاریخ هجری",),  # [M]
+    "pa": ("هجري نېټه",),  # [M]
+}
+GREGORIAN_LINE_LABELS: dict[str, tuple[str, ...]] = {
+    "en": (r"M\.",),  # [C] also tr, gr, sw
+    "ar": ("التاريخ الميلادي",),  # [C]
+    "ur": ("عیسوی تاریخ",),  # [C]
+    "pe": ("تاریخ میلادی",),  # [M]
+    "pa": ("میلادي نېټه",),  # [M]
+}
+# The press-release number label; its value runs to the next "|" or the end of the line.
+REFERENCE_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("No",),  # [C] also tr
+    "sw": ("Na",),  # [C]
+    "gr": ("Nr", "Nr."),  # [M]
+    "ar": ("رقم الإصدار",),  # [C]
+    "ur": ("شمارہ نمبر",),  # [C]
+    "pe": ("شماره",),  # [M]
+    "pa": ("ګڼه",),  # [M]
+}
+# Lines of the press-release contact footer when it is not a marked table.
+CONTACT_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("Address", "Tel", "Telephone", "Fax", "E-Mail", "Email", "Website", "Web"),  # [C]
+    "ar": ("عنوان المراسلة", "العنوان", "تلفون", "هاتف", "البريد الإلكتروني", "موقع"),  # [M]
+    "tr": ("Adres", "Tel", "E-Posta", "Web"),  # [M]
+    "gr": ("Adresse", "Telefon", "E-Mail", "Webseite"),  # [M]
+    "sw": ("Anwani", "Simu", "Barua Pepe", "Tovuti"),  # [M]
+    "ur": ("پتہ", "فون", "ای میل", "ویب سائٹ"),  # [M]
+    "pe": ("آدرس", "تلفن", "ایمیل", "وب سایت"),  # [M]
+}
+# "(Translated)" lines, compared without brackets, case or spacing.
+TRANSLATED_MARKS: dict[str, tuple[str, ...]] = {
+    "en": ("Translated",),  # [C]
+    "ar": ("مترجم", "مترجمة"),  # [M]
+    "tr": ("Tercüme", "Çeviri"),  # [M]
+    "gr": ("Übersetzt", "Übersetzung"),  # [M]
+    "ur": ("ترجمہ", "ترجمہ شدہ"),  # [M]
+    "pe": ("ترجمه", "ترجمه شده"),  # [M]
+    "pa": ("ژباړه",),  # [M]
+    "sw": ("Imetafsiriwa",),  # [M]
+    "fr": ("Traduit", "Traduction"),  # [M]
+}
+# Words in a headlines digest title before its DD/MM/YYYY date.
+HEADLINE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("Headlines",),  # [C]
+    "ar": ("عناوين",),  # [M]
+    "tr": ("Manşetler",),  # [M]
+    "gr": ("Schlagzeilen",),  # [M]
+}
+# Words that make a one-line signature an office rather than a person.
+OFFICE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("Media Office", "Hizb ut Tahrir", "Wilayah"),  # [C]
+    "ar": ("المكتب الإعلامي", "حزب التحرير"),  # [C]
+    "tr": ("Medya Bürosu", "Hizb-ut Tahrir"),  # [C]
+    "gr": ("Medienbüro",),  # [M]
+    "sw": ("Afisi ya Habari",),  # [C]
+    "ur": ("میڈیا آفس",),  # [M]
+    "pe": ("دفتر رسانه‌ای",),  # [M]
+    "pa": ("مطبوعاتي دفتر",),  # [M]
+}
+BASMALA = "بسم الله الرحمن الرحيم"  # [C]
+
+
+def every(table: dict[str, tuple[str, ...]]) -> list[str]:
+    """All entries of a table, longest first so that alternations prefer the fullest match."""
+    return sorted({entry for entries in table.values() for entry in entries}, key=len, reverse=True)
+
+
+def alternation(words: Iterable[str], *, regex: bool = False) -> str:
+    """A non-capturing regex alternation of literal words (or of regex fragments)."""
+    return "(?:" + "|".join(w if regex else re.escape(w) for w in words) + ")"

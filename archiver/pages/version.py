@@ -1,0 +1,5 @@
+"""The parser version stamped on every row; bump it whenever extracted output changes."""
+
+from __future__ import annotations
+
+PARSER_VERSION = "2026.11.1"
