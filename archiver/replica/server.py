@@ -44,6 +44,9 @@ class ReplicaServer(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: crawlers reuse connections
+    # Headers and body go out in two writes; with Nagle on, each response waits for the
+    # client's delayed ACK (≈40 ms).
+    disable_nagle_algorithm = True
     server: ReplicaServer
 
     def _send(self, with_body: bool) -> None:
