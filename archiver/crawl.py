@@ -62,7 +62,7 @@ def _run(
     crawl_id = new_crawl_id()
     project.update({"ARCHIVER_OUT": str(out), "ARCHIVER_CRAWL_ID": crawl_id}, priority="cmdline")
     project.update(settings, priority="cmdline")
-    process = CrawlerProcess(project, install_root_handler=True)
+    process = CrawlerProcess(project)
     crawler = process.create_crawler(spider)
     process.crawl(crawler, **spider_args)
     process.start()

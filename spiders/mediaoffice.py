@@ -3,11 +3,15 @@
     scrapy crawl mediaoffice -a base_url=http://127.0.0.1:8000 -a lang=en,ar
         [-a mode=incremental|full] [-a since=2024-01-01] [-a until=2024-12-31]
         [-a category=press-releases/central-media-office] [-a max_items=100]
+        [-a mirrors=https://hizbuttahrir.today,https://muslimworld.today]
 
 It starts at each section's "latest" menu (or the given category menu), follows Joomla's
 "next" links, and requests every listed item once per key, handing the listing's date to the
 item callback (the listing is the best source of the publication date). Which entries to fetch
-and when to stop is decided by ``archiver.frontier.plan_page``.
+and when to stop is decided by ``archiver.frontier.plan_page``. A section without the expected
+latest-items menu (404) is crawled through every listing its home page's menus link to. When
+a section's first listing page cannot be fetched from the base URL (refused, timed out, 5xx
+after retries), the crawl moves to the next of ``mirrors`` and carries on there.
 """
 
 from __future__ import annotations
@@ -16,13 +20,17 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
 
 from archiver.dataset import latest
 from archiver.frontier import MODES, Entry, listing_day, plan_page
 from archiver.pages import ListingPage
+from archiver.pages.section import SectionPage
 from archiver.sections import LATEST_MENU, parse_langs
 from archiver.urls import parse_item_url
 from spiders.base import ArchiveSpider
@@ -40,6 +48,7 @@ class MediaOfficeSpider(ArchiveSpider):
         mode: str = "incremental",
         since: str | None = None,
         until: str | None = None,
+        mirrors: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -52,6 +61,7 @@ class MediaOfficeSpider(ArchiveSpider):
         self.mode = mode
         self.since = date.fromisoformat(since) if since else None
         self.until = date.fromisoformat(until) if until else None
+        self.mirrors = [m.strip().rstrip("/") for m in (mirrors or "").split(",") if m.strip()]
         self.known: set[str] = set()  # keys already archived (incremental mode)
         self.requested: set[str] = set()  # item keys already requested in this run
 
@@ -70,11 +80,54 @@ class MediaOfficeSpider(ArchiveSpider):
         suffix = "" if menu.endswith(".html") else ".html"
         return f"{self.base_url}/{lang}/index.php/{menu}{suffix}"
 
+    def scope_domains(self) -> list[str]:
+        hosts = [urlsplit(mirror).hostname or "" for mirror in self.mirrors]
+        return [*super().scope_domains(), *filter(None, hosts)]
+
+    def first_listing(self, lang: str) -> scrapy.Request:
+        return scrapy.Request(
+            self.listing_url(lang),
+            callback=self.parse_listing,
+            errback=self.first_listing_failed,
+            meta={"lang": lang, "base_url": self.base_url},
+            dont_filter=True,
+        )
+
     async def start(self) -> Any:
         for lang in self.langs:
+            yield self.first_listing(lang)
+
+    def first_listing_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        """A 404 means this section names its latest-items menu otherwise: start from the
+        listings its own menus link to. Any other failure means the base host fails: move the
+        whole crawl to the next mirror, if any."""
+        assert self.crawler is not None and self.crawler.stats is not None
+        meta = failure.request.meta  # type: ignore[attr-defined]
+        error = failure.value
+        if isinstance(error, HttpError) and error.response.status == 404:
+            self.crawler.stats.inc_value("listing/latest_menu_missing")
             yield scrapy.Request(
-                self.listing_url(lang), callback=self.parse_listing, errback=self.record_failure
+                f"{self.base_url}/{meta['lang']}/index.php",
+                callback=self.parse_section,
+                errback=self.record_failure,
             )
+            return
+        self.record_failure(failure)
+        if meta["base_url"] == self.base_url and self.mirrors:  # the first section to notice
+            self.base_url = self.mirrors.pop(0)
+            self.crawler.stats.inc_value("mirror/switched")
+            self.logger.warning(
+                "%s fails; switching to the mirror %s", meta["base_url"], self.base_url
+            )
+        if meta["base_url"] != self.base_url:
+            yield self.first_listing(meta["lang"])
+
+    def parse_section(self, response: Response) -> Iterator[scrapy.Request]:
+        assert self.crawler is not None and self.crawler.stats is not None
+        listings = SectionPage(response.body, response.url).menu_listings()
+        self.crawler.stats.inc_value("listing/from_section_menus", len(listings))
+        for url in listings:
+            yield scrapy.Request(url, callback=self.parse_listing, errback=self.record_failure)
 
     def budget_left(self) -> bool:
         return self.max_items is None or len(self.requested) < self.max_items

@@ -31,6 +31,11 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--category", help="one category menu path instead of the latest-items menu"
     )
+    parser.add_argument(
+        "--mirrors",
+        help="comma-separated base URLs to move to when the base URL fails "
+        "(e.g. https://hizbuttahrir.today,https://muslimworld.today)",
+    )
     parser.add_argument("--max-items", type=int, help="stop after requesting this many items")
     parser.add_argument(
         "-s",
@@ -74,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         spider_args["base_url"] = args.base_url
     if args.category:
         spider_args["category"] = args.category
+    if args.mirrors:
+        spider_args["mirrors"] = args.mirrors
     if args.max_items is not None:
         spider_args["max_items"] = args.max_items
     try:
