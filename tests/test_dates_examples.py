@@ -60,6 +60,11 @@ TRAPS = [
         at=datetime(2024, 11, 26, 7, 15, tzinfo=UTC),
     ),
     expect("2024-11-26T00:00:00+03:00", date(2024, 11, 26)),
+    expect(
+        " 2024-11-26T07:15:00Z", date(2024, 11, 26), at=datetime(2024, 11, 26, 7, 15, tzinfo=UTC)
+    ),
+    expect("2024-11-26", date(2024, 11, 26)),
+    expect("2024-02-31T10:00:00+03:00", None, status="invalid"),
     # What the checks flag.
     expect("Monday, 26 November 2024", date(2024, 11, 26), None, None, "weekday_mismatch", True),
     expect(

@@ -46,6 +46,17 @@ def test_every_weekday_spelling_is_read_before_a_date(spelling: str, number: int
     assert scan(f"{spelling}, 12 November 2024").weekday == number - 1
 
 
+APOSTROPHES = ["'", "’", "‘", "ʿ", "ʾ", "`", "´", "′"]
+WITH_APOSTROPHE = [(s, m) for s, m in spellings(HIJRI_MONTHS) if "'" in s or "’" in s]
+
+
+@pytest.mark.parametrize("apostrophe", APOSTROPHES)
+@pytest.mark.parametrize(("spelling", "month"), WITH_APOSTROPHE, ids=str)
+def test_any_apostrophe_shape_matches(spelling: str, month: int, apostrophe: str) -> None:
+    printed = spelling.replace("'", apostrophe).replace("’", apostrophe)
+    assert scan(f"12 {printed} 1446").hijri == (1446, month, 12)
+
+
 def test_every_site_spelling_is_in_a_table() -> None:
     known = HIJRI_INDEX.keys() | GREGORIAN_INDEX.keys() | WEEKDAY_INDEX.keys()
     assert sorted(s for s in SITE_SPELLINGS if squash(fold(s)) not in known) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
@@ -15,6 +16,9 @@ class OutOfRangeError(ValueError):
     """A Hijri year or Gregorian day the Umm al-Qura table does not cover."""
 
 
+# A crawl meets few distinct days (every page's header widget shows the same one; the whole
+# site spans about 8,000 days), so conversions are remembered.
+@functools.lru_cache(maxsize=16384)
 def to_gregorian(year: int, month: int, day: int) -> date:
     """The Gregorian day Umm al-Qura gives for a printed Hijri date (month 1-12, day 1-30).
 

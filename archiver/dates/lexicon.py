@@ -47,6 +47,8 @@ _SQUASH = str.maketrans("", "", " '-.")
 
 def fold(text: str) -> str:
     """The form both page text and table spellings are compared in."""
+    if text.isascii():  # most strings: of ASCII, the fold changes only the backquote
+        return text.lower().replace("`", "'")
     return unicodedata.normalize("NFKD", text).translate(_FOLD).casefold()
 
 
