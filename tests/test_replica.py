@@ -191,7 +191,10 @@ def _reference_body(page: str) -> list[str]:
     for block in blocks:
         if block.root.tag == "table":
             continue
-        raw = "".join(block.xpath(".//text()|.//br").getall()).replace("<br>", "\n")
+        raw = "".join(
+            _SPACE.sub(" ", node.root) if isinstance(node.root, str) else "\n"
+            for node in block.xpath(".//text()|.//br")
+        )
         lines = (_SPACE.sub(" ", line).strip() for line in raw.split("\n"))
         texts.append("\n".join(line for line in lines if line))
     return [t for t in texts if t]

@@ -74,15 +74,16 @@ _SPACES = re.compile(r"\s+")
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:
     """The text rules: white space runs → one space, ``<br>`` → newline, e-mails decoded."""
-    raw = "".join(
-        "\n" if isinstance(part, Br)
-        else part.address if isinstance(part, Email)
-        else part.text if isinstance(part, Text | Link)
-        else ""
-        for part in inlines
-    )  # fmt: skip
-    lines = (_SPACES.sub(" ", line).strip() for line in raw.split("\n"))
-    return "\n".join(line for line in lines if line)
+    lines = [""]
+    for part in inlines:
+        if isinstance(part, Br):
+            lines.append("")
+        elif isinstance(part, Email):
+            lines[-1] += part.address
+        elif isinstance(part, Text | Link):
+            lines[-1] += part.text
+    collapsed = (_SPACES.sub(" ", line).strip() for line in lines)
+    return "\n".join(line for line in collapsed if line)
 
 
 def block_text(block: Block) -> str:

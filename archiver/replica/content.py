@@ -156,9 +156,10 @@ def article(w: Writer, entry: Entry) -> Content:
     title = w.heading()
     blocks, subtitle = _opening(w, entry, title, banner=False)
     for _ in range(w.rng.randint(1, 3)):
-        if w.rng.random() < 0.5:
-            blocks.append(Block((Text(w.heading(3, 6)),), tag="h4"))
         blocks += [Block(w.paragraph()) for _ in range(w.rng.randint(1, 3))]
+        if w.rng.random() < 0.5:  # a sub-heading, never straight after the title
+            blocks.append(Block((Text(w.heading(3, 6)),), tag="h4"))
+    blocks.append(Block(w.paragraph()))
     author = w.name()
     blocks.append(_signed([lex.signoff, author]))
     return _content(w, title, subtitle, blocks, author=author)
