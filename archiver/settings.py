@@ -31,6 +31,7 @@ DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # no listening port on an unattended crawler
 
 # --- throughput (measured: see docs/benchmarks.md) -------------------------------------------
 # One item per response: more concurrent item tasks only cost CPU.

@@ -1,0 +1,96 @@
+"""One benchmark crawl in its own process: ``crawl_child.py KIND BASE_URL LANGS OUT``.
+
+KIND is ``donothing`` (walk the same listings and item pages, extract nothing, write nothing)
+or ``archiver`` (the mediaoffice spider with the project's pipelines, writers timed). Prints
+one JSON line with the wall time, pages, items and the writers' seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["SCRAPY_SETTINGS_MODULE"] = "archiver.settings"
+
+import scrapy
+from scrapy.crawler import CrawlerProcess
+from scrapy.http import Response
+from scrapy.utils.project import get_project_settings
+
+from archiver.crawl import LOCAL_SETTINGS
+from archiver.pages import ListingPage
+from archiver.sections import LATEST_MENU
+from bench.timed_pipeline import install_timer
+
+
+class DoNothing(scrapy.Spider):
+    """The same walk as mediaoffice (listings, next links, items), with nothing done."""
+
+    name = "donothing"
+
+    def __init__(self, base_url: str, langs: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.base_url = base_url
+        self.langs = langs.split(",")
+
+    async def start(self) -> Any:
+        for lang in self.langs:
+            yield scrapy.Request(
+                f"{self.base_url}/{lang}/index.php/{LATEST_MENU[lang]}.html", self.listing
+            )
+
+    def listing(self, response: Response) -> Iterator[scrapy.Request]:
+        page = ListingPage(response.body, response.url)
+        for entry in page.entries():
+            yield scrapy.Request(entry.url, self.item, priority=1)
+        next_url = page.next_url()
+        if next_url:
+            yield response.follow(next_url, self.listing)
+
+    def item(self, response: Response) -> None:
+        return None
+
+
+def main() -> None:
+    kind, base_url, langs, out = sys.argv[1:5]
+    settings = get_project_settings()
+    settings.update(LOCAL_SETTINGS, priority="cmdline")
+    settings.update(
+        {"ARCHIVER_OUT": out, "LOG_LEVEL": "ERROR", "ARCHIVER_PROGRESS": "off"}, priority="cmdline"
+    )
+    if kind == "donothing":
+        settings.set("ITEM_PIPELINES", {}, priority="cmdline")
+        settings.set("DOWNLOADER_MIDDLEWARES", {}, priority="cmdline")
+        timer = None
+    else:
+        timer = install_timer(settings)
+    process = CrawlerProcess(settings)
+    if kind == "donothing":
+        crawler = process.create_crawler(DoNothing)
+        process.crawl(crawler, base_url=base_url, langs=langs)
+    else:
+        crawler = process.create_crawler("mediaoffice")
+        process.crawl(crawler, base_url=base_url, lang=langs, mode="full")
+    started = time.perf_counter()
+    process.start()
+    wall = time.perf_counter() - started
+    assert crawler.stats is not None
+    stats = crawler.stats.get_stats()
+    result = {
+        "wall": wall,
+        "pages": stats.get("response_received_count", 0),
+        "items": stats.get("item_scraped_count", 0),
+        "parquet_seconds": timer.parquet_seconds if timer else 0.0,
+        "warc_seconds": timer.warc_seconds if timer else 0.0,
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
