@@ -13,12 +13,11 @@ PRESS = DateCandidate(
     "H. 24 Jumada al-awwal 1446 | No: 1446 AH / 017 |\nM. Tuesday, 26 November 2024",
 )
 AT = datetime(2024, 11, 26, 7, 15, tzinfo=UTC)
+MISSING_RESULT = DateResult(None, None, None, None, None, "missing", False, None)
 
 
 def test_no_candidates_is_missing() -> None:
-    assert resolve_dates([], "en") == DateResult(
-        None, None, None, None, None, "missing", False, None
-    )
+    assert resolve_dates([], "en") == MISSING_RESULT
 
 
 def test_listing_wins_and_takes_the_printed_hijri_of_the_same_day() -> None:
@@ -121,3 +120,27 @@ def test_apply_dates_fills_the_item_and_leaves_the_original() -> None:
     )
     assert (filled.date_conflict, filled.date_raw) == (False, LISTING.raw)
     assert (item.published_date, item.date_status) == (None, "missing")
+
+
+WIDGET = DateCandidate("header_widget", "Thursday, 26 Jumada al-awwal 1446 | 2024/11/28")
+
+
+def test_the_header_widget_is_never_a_publication_date() -> None:
+    assert resolve_dates([WIDGET], "en") == MISSING_RESULT
+    assert resolve_dates([WIDGET, LISTING], "en").date_status == "ok"
+
+
+def test_apply_dates_fills_page_header_date_from_the_widget() -> None:
+    item = ArchiveItem(key="en/1", lang="en", item_id=1, url="u", date_candidates=[WIDGET, PRESS])
+    filled = apply_dates(item)
+    assert (filled.page_header_date, filled.published_date, filled.date_source) == (
+        date(2024, 11, 28),
+        date(2024, 11, 26),
+        "press_release",
+    )
+    assert (filled.date_status, filled.date_conflict) == ("ok", False)
+
+
+def test_apply_dates_keeps_a_page_header_date_set_before() -> None:
+    item = ArchiveItem(key="en/1", lang="en", item_id=1, url="u", page_header_date=date(2024, 1, 2))
+    assert apply_dates(item).page_header_date == date(2024, 1, 2)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from archiver.dates.normalise import parse_date
+from archiver.dates.normalise import parse_date, parse_header_widget
 from archiver.dates.result import (
     AMBIGUOUS,
     HIJRI_ONLY,
@@ -31,12 +31,16 @@ SOURCE_ORDER = (
     "rss",
 )
 _RANK = {source: rank for rank, source in enumerate(SOURCE_ORDER)}
+# The header's "today" widget rides along with the candidates but is the fetch day, never a
+# publication date: it fills only ``page_header_date``.
+HEADER_WIDGET = "header_widget"
 
 
 def resolve_dates(candidates: Sequence[DateCandidate], lang: str | None) -> DateResult:
     """Pick the best candidate by source (a candidate that parses beats one that does not),
     record disagreement between parsed sources (different Gregorian days) as date_conflict with
     a status, and return the chosen result. No candidates -> status 'missing'."""
+    candidates = [c for c in candidates if c.source != HEADER_WIDGET]
     if not candidates:
         return DateResult(None, None, None, None, None, MISSING, False, None)
     results = sorted(
@@ -56,9 +60,12 @@ def resolve_dates(candidates: Sequence[DateCandidate], lang: str | None) -> Date
 
 
 def apply_dates(item: ArchiveItem) -> ArchiveItem:
-    """Fill item's published_*/date_* fields from item.date_candidates (pure; returns a copy)."""
+    """Fill item's published_*/date_* fields from item.date_candidates (pure; returns a copy),
+    and ``page_header_date`` from a ``header_widget`` candidate."""
     result = resolve_dates(item.date_candidates, item.lang)
-    return item.replace(**dataclasses.asdict(result))
+    widgets = [c.raw for c in item.date_candidates if c.source == HEADER_WIDGET]
+    header = parse_header_widget(widgets[0], item.lang) if widgets else item.page_header_date
+    return item.replace(**dataclasses.asdict(result), page_header_date=header)
 
 
 def _umm_al_qura_day(result: DateResult) -> int:
