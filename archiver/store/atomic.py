@@ -28,28 +28,34 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Run ``write(tmp)`` to fill a temporary, then publish it at ``path`` in one rename."""
+def write_atomically(path: Path, write: Callable[[Path], None], *, durable: bool = True) -> None:
+    """Run ``write(tmp)`` to fill a temporary, then publish it at ``path`` in one rename.
+
+    The rename alone makes the file all-or-nothing for readers and after ``kill -9``;
+    ``durable`` adds the fsyncs that make it survive a power loss too.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_path_for(path)
     try:
         write(tmp)
-        with tmp.open("rb+") as handle:
-            os.fsync(handle.fileno())
+        if durable:
+            with tmp.open("rb+") as handle:
+                os.fsync(handle.fileno())
         tmp.replace(path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
-def write_json_atomically(path: Path, data: Any) -> None:
+def write_json_atomically(path: Path, data: Any, *, durable: bool = True) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
 
     def write(tmp: Path) -> None:
         tmp.write_text(text, encoding="utf-8")
 
-    write_atomically(path, write)
+    write_atomically(path, write, durable=durable)
 
 
 def leftover_temporaries(root: Path) -> list[Path]:

@@ -61,7 +61,9 @@ class Manifest:
 
     def add_file(self, part: PartFile) -> None:
         self.files.append(part)
-        self.save()
+        # Atomic but not fsynced: it is rewritten after every part file, and made durable
+        # when the run finishes.
+        self.save(durable=False)
 
     def add_failure(self, url: str, reason: str, status: int | None = None) -> None:
         self.failures.append(Failure(url, reason, status))
@@ -86,8 +88,8 @@ class Manifest:
             "stats": self.stats,
         }
 
-    def save(self) -> None:
-        write_json_atomically(self.path, self.to_json())
+    def save(self, *, durable: bool = True) -> None:
+        write_json_atomically(self.path, self.to_json(), durable=durable)
 
 
 def earlier_runs_stats(root: Path, before: str) -> list[dict[str, Any]]:
