@@ -47,7 +47,10 @@ _GAVICK_TITLE = etree.XPath("string((./header//h1 | .//h1)[1])")
 _ANY_TITLE = etree.XPath(f"string((//h1 | //h2[{_has_class('itemTitle')}])[1])")
 _CATEGORY_LINK = etree.XPath(f".//div[{_has_class('itemCategory')}]//a[@href]")
 _TAGS = etree.XPath(f".//ul[{_has_class('itemTags')}]//a")
-_LINKS = etree.XPath(".//a/@href")
+# The contact footer's and header's links are the office's boilerplate, not the item's.
+_LINKS = etree.XPath(
+    f".//a[not(ancestor::table[{_has_class('prFooter')} or {_has_class('prHeader')}])]/@href"
+)
 _IMAGES = etree.XPath(".//img/@src")
 _EMBEDS = etree.XPath(
     ".//iframe/@src | .//audio/@src | .//video/@src | .//source/@src | .//embed/@src"

@@ -30,14 +30,26 @@ PATH_KINDS: tuple[tuple[str, str], ...] = (
     ("leaflets", "article"),  # [C] ar
     ("audio", "media"),  # [M]
     ("video", "media"),  # [M]
+    ("videos", "media"),  # [M]
     ("multimedia", "media"),  # [M]
+    # [M] the other sections' article and media menus, as docs/markup.md's replica models them
+    ("makaleler", "article"),  # tr
+    ("görsel-işitsel", "media"),  # tr
+    ("artikel", "article"),  # gr
+    ("مضامین", "article"),  # ur
+    ("ویڈیو", "media"),  # ur
+    ("مقالات", "article"),  # pe
+    ("ویدیو", "media"),  # pe
+    ("مقالې", "article"),  # pa
+    ("ویډیو", "media"),  # pa
+    ("makala", "article"),  # sw
 )
 _PATH_PATTERNS = tuple(
     (re.compile(r"(?:^|/)" + re.escape(fragment) + r"(?:$|[/-])"), kind)
     for fragment, kind in PATH_KINDS
 )
 _HEADLINE_DATE = re.compile(
-    L.alternation(L.every(L.HEADLINE_WORDS)) + r"\D{0,20}(?P<date>\d{1,2}/\d{1,2}/\d{4})",
+    L.alternation(L.every(L.HEADLINE_WORDS)) + r"\D{0,40}(?P<date>\d{1,2}/\d{1,2}/\d{4})",
     re.IGNORECASE,
 )
 _QA_TITLE = re.compile(r"^" + L.alternation(L.every(L.QA_TITLES)), re.IGNORECASE)

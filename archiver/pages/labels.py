@@ -32,7 +32,7 @@ NEWS_LABELS: dict[str, tuple[str, ...]] = {
     "gr": ("Nachricht",),  # [C]
     "tr": ("Haber",),  # [M]
     "sw": ("Habari",),  # [M]
-    "fr": ("Actualité", "L'actualité", "La nouvelle"),  # [M]
+    "fr": ("Actualité", "L'actualité", "La nouvelle", "Nouvelle"),  # [M]
 }
 COMMENT_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("Comment", "Commentary"),  # [C]
@@ -73,6 +73,11 @@ QA_TITLES: dict[str, tuple[str, ...]] = {
     "ar": ("جواب سؤال",),  # [M]
     "tr": ("Soru Cevap", "Soru-Cevap"),  # [M]
     "gr": ("Antwort auf die Frage", "Antwort auf eine Frage"),  # [M]
+    "ur": ("سوال کا جواب",),  # [M]
+    "pe": ("پاسخ به پرسش",),  # [M]
+    "pa": ("د پوښتنې ځواب",),  # [M]
+    "sw": ("Jibu la Swali",),  # [M]
+    "fr": ("Réponse à une question", "Réponse à la question"),  # [M]
 }
 # First line of the Q&A signature; the next line is the signatory.
 QA_SIGNATURE_OPENERS: dict[str, tuple[str, ...]] = {
@@ -98,6 +103,8 @@ SIGNOFF_PREFIXES: dict[str, tuple[str, ...]] = {
     "gr": (r"Geschrieben für [^\n]{1,80} von",),  # [M]
     "sw": (r"Imeandikwa kwa ajili ya [^\n]{1,80} na\b",),  # [M]
     "ur": (r"[^\n]{0,80}?کے لیے لکھا گیا\s*:?",),  # [M]
+    "pe": (r"نوشته شده برای [^\n]{1,80} توسط",),  # [M]
+    "pa": (r"د [^\n]{1,80}?لپاره لیکنه\s*:?",),  # [M]
     "fr": (r"Écrit pour [^\n]{1,80} par",),  # [M]
 }
 # The line before the title of a press release.
@@ -142,6 +149,7 @@ GREGORIAN_LINE_LABELS: dict[str, tuple[str, ...]] = {
 # The press-release number label; its value runs to the next "|" or the end of the line.
 REFERENCE_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("No",),  # [C] also tr
+    "fr": ("N°",),  # [M]
     "sw": ("Na",),  # [C]
     "gr": ("Nr", "Nr."),  # [M]
     "ar": ("رقم الإصدار",),  # [C]
@@ -177,6 +185,11 @@ HEADLINE_WORDS: dict[str, tuple[str, ...]] = {
     "ar": ("عناوين",),  # [M]
     "tr": ("Manşetler",),  # [M]
     "gr": ("Schlagzeilen",),  # [M]
+    "ur": ("شہ سرخیاں",),  # [M]
+    "pe": ("سرخط",),  # [M]
+    "pa": ("سرليکونه",),  # [M]
+    "sw": ("Vichwa vya Habari",),  # [M]
+    "fr": ("Titres",),  # [M]
 }
 # Words that make a one-line signature an office rather than a person.
 OFFICE_WORDS: dict[str, tuple[str, ...]] = {
@@ -188,6 +201,7 @@ OFFICE_WORDS: dict[str, tuple[str, ...]] = {
     "ur": ("میڈیا آفس",),  # [M]
     "pe": ("دفتر رسانه‌ای",),  # [M]
     "pa": ("مطبوعاتي دفتر",),  # [M]
+    "fr": ("Bureau de Presse", "Bureau médiatique"),  # [M]
 }
 BASMALA = "بسم الله الرحمن الرحيم"  # [C]
 
