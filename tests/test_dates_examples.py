@@ -21,6 +21,11 @@ def test_header_widget_gives_its_gregorian_day(case: DateResult) -> None:
     assert parse_header_widget(case.date_raw or "") == case.published_date
 
 
+def test_header_widget_reading_is_decided_by_weekday_and_hijri() -> None:
+    assert parse_header_widget("Dienstag, 24 Sha'ban 1445 | 05/03/2024") == date(2024, 3, 5)
+    assert parse_header_widget("Freitag, 24 Shawwal 1445 | 05/03/2024") == date(2024, 5, 3)
+
+
 @pytest.mark.parametrize(
     "text", ["14 Rajab 1434 AH", "05/03/2024", "Time now: (M.M.T)", ""], ids=repr
 )

@@ -45,21 +45,15 @@ def parse_date(text: str, lang: str | None = None, source: str = "text") -> Date
 
 def parse_header_widget(text: str, lang: str | None = None) -> date | None:
     """The Gregorian date a header 'today' widget shows (a fetch-time snapshot only)."""
-    readings = scan(text).gregorian
-    return readings[0] if len(readings) == 1 else None
+    printed = scan(text)
+    gregorian, ambiguous = _pick_reading(printed, _umm_al_qura(printed.hijri))
+    return None if ambiguous else gregorian
 
 
 def _check(printed: Printed, raw: str, source: str) -> DateResult:
-    hijri_text = None
-    umm_al_qura = None
-    out_of_range = False
-    if printed.hijri is not None:
-        year, month, day = printed.hijri
-        hijri_text = f"{year:04d}-{month:02d}-{day:02d}"
-        try:
-            umm_al_qura = calendar.to_gregorian(year, month, day)
-        except calendar.OutOfRangeError:
-            out_of_range = True
+    hijri_text = "{:04d}-{:02d}-{:02d}".format(*printed.hijri) if printed.hijri else None
+    umm_al_qura = _umm_al_qura(printed.hijri)
+    out_of_range = printed.hijri is not None and umm_al_qura is None
     gregorian, ambiguous = _pick_reading(printed, umm_al_qura)
     published = gregorian or umm_al_qura
     if gregorian is not None:
@@ -92,6 +86,16 @@ def _check(printed: Printed, raw: str, source: str) -> DateResult:
         date_conflict=status in CONFLICT_STATUSES,
         date_raw=raw,
     )
+
+
+def _umm_al_qura(hijri: tuple[int, int, int] | None) -> date | None:
+    """Umm al-Qura's day for a printed Hijri date; None without one or outside the table."""
+    if hijri is None:
+        return None
+    try:
+        return calendar.to_gregorian(*hijri)
+    except calendar.OutOfRangeError:
+        return None  # the caller reports it as out_of_range
 
 
 def _pick_reading(printed: Printed, umm_al_qura: date | None) -> tuple[date | None, bool]:

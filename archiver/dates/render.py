@@ -100,12 +100,11 @@ def render(
     template = TEMPLATES[lang][fmt]
     names = template.names or lang
     hy, hm, hd = hijri or calendar.to_hijri(day)
-    weekdays = WEEKDAYS[names] if names in WEEKDAYS else WEEKDAYS[lang]
     text = template.pattern.format(
-        wd=_first(weekdays[day.weekday() if weekday is None else weekday]),
+        wd=_first(WEEKDAYS[names][day.weekday() if weekday is None else weekday]),
         hd=hd,
         hd2=f"{hd:02d}",
-        hm=_first(HIJRI_MONTHS[names if names in HIJRI_MONTHS else "pe"][hm - 1]),
+        hm=_first(HIJRI_MONTHS[names][hm - 1]),
         hy=hy,
         d=day.day,
         dd=f"{day.day:02d}",

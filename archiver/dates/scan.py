@@ -87,9 +87,8 @@ def scan(text: str) -> Printed:
                 named_at, named_end = match.start(), match.end()
         if hijri is not None and named:
             break
-    numeric, numeric_at, numeric_end = _first_numeric(folded)
-    if numeric_at < 0 and numeric_end > 0:
-        invalid = True
+    numeric, numeric_at, numeric_end, impossible = _first_numeric(folded)
+    invalid |= impossible
     if numeric and (not named or numeric_at < named_at):
         gregorian, at, end = numeric, numeric_at, numeric_end
     else:
@@ -108,7 +107,7 @@ def scan(text: str) -> Printed:
 
 def _iso(text: str) -> Printed | None:
     """The listing's ISO 8601 datetime, read by the standard library: the commonest source,
-    and a tenth of the general scan's cost."""
+    at a third of the general scan's cost."""
     if len(text) < 10 or text[4] != "-" or not text[:4].isdigit():
         return None
     try:
@@ -118,10 +117,10 @@ def _iso(text: str) -> Printed | None:
     return Printed(None, (moment.date(),), None, moment.timetz(), invalid=False)
 
 
-def _first_numeric(folded: str) -> tuple[tuple[date, ...], int, int]:
-    """The first numeric Gregorian date: its readings, start and end (start -1 if none valid;
-    end > 0 then means an impossible one was seen)."""
-    impossible_end = 0
+def _first_numeric(folded: str) -> tuple[tuple[date, ...], int, int, bool]:
+    """The first numeric Gregorian date: its readings, start and end (-1 when there is none),
+    and whether an impossible one (31/02/2024) was seen."""
+    impossible = False
     for match in _NUMERIC.finditer(folded):
         first, second, last = match[1], int(match[3]), match[4]
         if len(first) == 4 and len(last) <= 2:
@@ -134,9 +133,9 @@ def _first_numeric(folded: str) -> tuple[tuple[date, ...], int, int]:
             continue
         readings = tuple(dict.fromkeys(_valid_dates(year, orders)))
         if readings:
-            return readings, match.start(), match.end()
-        impossible_end = match.end()
-    return (), -1, impossible_end
+            return readings, match.start(), match.end(), impossible
+        impossible = True
+    return (), -1, -1, impossible
 
 
 def _valid_dates(year: int, orders: list[tuple[int, int]]) -> list[date]:
