@@ -13,10 +13,13 @@ from archiver import __version__
 COMMANDS: tuple[str, ...] = (
     "demo",
     "crawl",
-    "verify",
     "extract",
     "parse_date",
     "replica",
+    "verify",
+    "stats",
+    "export",
+    "reextract",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_HEALTH = 0, 1, 2, 3

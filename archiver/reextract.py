@@ -55,11 +55,13 @@ def captures(root: Path) -> Iterator[tuple[Capture, WarcRef]]:
             for record in records:
                 if record.rec_type != "response":
                     continue
-                offset = records.get_record_offset()
-                capture = _read(record)
+                capture = _read(record)  # before asking the offset: asking reads to the end
                 records.read_to_end(record)
                 fetched_at = datetime.fromisoformat(record.rec_headers.get_header("WARC-Date"))
-                yield capture, WarcRef(file, offset, records.get_record_length(), fetched_at)
+                ref = WarcRef(
+                    file, records.get_record_offset(), records.get_record_length(), fetched_at
+                )
+                yield capture, ref
 
 
 def read_capture(root: Path, file: str, offset: int) -> Capture:

@@ -117,9 +117,7 @@ class WarcFileWriter:
         length = self._handle.tell() - offset
         self._writer.write_record(request)
         self._handle.flush()
-        return WarcRef(
-            str(self._final.relative_to(self.root)), offset, length, exchange.fetched_at
-        )
+        return WarcRef(str(self._final.relative_to(self.root)), offset, length, exchange.fetched_at)
 
     def close(self) -> None:
         """Finish the current file: fsync it and publish it under its final name."""
