@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import re
 
-_SPACE_RUN = re.compile(r"\s+")
 # Joomla's email cloaking assigns the address to ``addy{hex}`` in one or more statements;
 # ``addy_text{hex}`` (the link text) is deliberately not matched: the address is what we keep.
 _ADDY_STATEMENT = re.compile(r"addy([0-9a-fA-F]+)\s*=\s*((?:'(?:[^'\\]|\\.)*'|[^;'])*);")
@@ -18,7 +17,7 @@ _JS_ESCAPE = re.compile(r"\\(.)")
 
 def squash(text: str) -> str:
     """Collapse every run of white space (NBSP included) to one space and trim the ends."""
-    return _SPACE_RUN.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def join_lines(lines: list[str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from archiver.text import decode_cloaked_emails, join_lines
 
@@ -95,8 +95,7 @@ class Block:
     region: str = ""  # "header" / "footer" inside a press-release table marked as such
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+class _Context(NamedTuple):  # a tuple: built once per element, so kept cheap
     tag: str  # the innermost block element
     bold: bool
     centred: bool
@@ -153,8 +152,7 @@ class _Renderer:
         self._context = None
 
     def walk(self, element: Any, context: _Context) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        tag = tag.lower()
+        tag = element.tag if isinstance(element.tag, str) else ""  # lxml's HTML parser lowers
         if not tag or tag in SILENT_TAGS:  # comments, processing instructions, silent elements
             pass
         elif tag == "br":

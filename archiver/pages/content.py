@@ -51,11 +51,17 @@ _NAME_SUFFIX = re.compile(r"\s+[–—-]\s+")
 _SENTENCE_END = re.compile(r"[.!?؟]$")
 # "Thursday, 03 Sha'ban 1439 AH, corresponding to 19 April 2018" and its localised kin: a Hijri
 # day-month-year with its era marker, then a Gregorian year within the same line.
+_YEAR_AND_ERA = r"[1١۱][34٣٤۳۴]\d\d\s*(?:AH|A\.H\.|هـ|ه|ہجری|n\.\s?H\.|de l'Hégire)"
+_HIJRI_ERA = re.compile(_YEAR_AND_ERA)  # a cheap test before the costly search below
 _DATELINE = re.compile(
     r"(?:[^\W\d_]+,\s*)?\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:من\s+)?[^\d\n,;:]{2,30}?\s+"
-    r"[1١۱][34٣٤۳۴]\d\d\s*(?:AH|A\.H\.|هـ|ه|ہجری|n\.\s?H\.|de l'Hégire)"
-    r"[^\n]{0,60}?(?:19|20|١٩|٢٠|۱۹|۲۰)\d\d(?:\s*(?:CE|C\.E\.|AD|م|n\.\s?Chr\.))?"
+    + _YEAR_AND_ERA
+    + r"[^\n]{0,60}?(?:19|20|١٩|٢٠|۱۹|۲۰)\d\d(?:\s*(?:CE|C\.E\.|AD|م|n\.\s?Chr\.))?"
 )
+
+
+# Labels ("Press Release", "(Translated)") are short lines; longer text is never compared.
+_LABEL_CHARS = 60
 
 
 def _normal(text: str) -> str:
@@ -73,12 +79,14 @@ _TRANSLATED_WORDS = _normal_set(L.TRANSLATED_MARKS)
 
 
 def is_basmala(text: str) -> bool:
+    if "بسم" not in text:
+        return False
     plain = squash(_HARAKAT.sub("", text))
     return plain.startswith(L.BASMALA) and len(plain) <= len(L.BASMALA) + 4
 
 
 def is_translated_mark(text: str) -> bool:
-    return _normal(text) in _TRANSLATED_WORDS
+    return len(text) <= _LABEL_CHARS and _normal(text) in _TRANSLATED_WORDS
 
 
 def _is_date_line(line: str) -> bool:
@@ -88,7 +96,7 @@ def _is_date_line(line: str) -> bool:
 def _is_header_block(block: Block) -> bool:
     return (
         block.region == "header"
-        or _normal(block.text) in _PRESS_RELEASE_WORDS
+        or (len(block.text) <= _LABEL_CHARS and _normal(block.text) in _PRESS_RELEASE_WORDS)
         or any(_is_date_line(line) for line in block.text.split("\n"))
     )
 
@@ -263,7 +271,10 @@ def segment(blocks: list[Block]) -> Content:
         signature = _press_signature(body)
     main = body[: signature.start] if signature else body
     news, comment, has_news = _sections(main)
-    dateline = next((m[0] for b in main if (m := _DATELINE.search(b.text))), None)
+    dateline = next(
+        (m[0] for b in main if _HIJRI_ERA.search(b.text) and (m := _DATELINE.search(b.text))),
+        None,
+    )
     return Content(
         typed_title=flat(title) if title else None,
         subtitle=flat(subtitle) if subtitle else None,

@@ -2,6 +2,8 @@
 
 Scrapy hands over the body and the encoding it settled on; a file on disk has only the bytes,
 so the encoding comes from a BOM or the page's ``<meta charset>``, else UTF-8 (the site's).
+The tree is built by plain lxml (no ``lxml.html`` element classes: they cost a Python call per
+element touched) and wrapped in a parsel ``Selector`` for callers that want one.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
 from parsel import Selector
 from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encoding
 
@@ -17,6 +20,7 @@ _TAG_START = re.compile(rb"<[a-zA-Z!?]")
 _BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"ID3", b"OggS")
 _HTML_END = re.compile(rb"</\s*html\s*>", re.IGNORECASE)
 _SNIFF_BYTES = 1024
+_EMPTY = b"<html></html>"
 
 
 @dataclass
@@ -40,20 +44,41 @@ def sniff_flags(body: bytes) -> list[str]:
 
 def detect_encoding(body: bytes, declared: str | None = None) -> str:
     """The transport's encoding if given, else a BOM, else ``<meta charset>``, else UTF-8."""
-    bom_encoding, _ = read_bom(body)
-    for name in (declared, bom_encoding, html_body_declared_encoding(body)):
-        resolved = resolve_encoding(name) if name else None
-        if resolved:
-            return resolved
-    return "utf-8"
+    for name in (declared, read_bom(body)[0]):
+        if name and resolve_encoding(name):
+            return str(resolve_encoding(name))
+    in_page = html_body_declared_encoding(body)
+    return str(resolve_encoding(in_page) or "utf-8") if in_page else "utf-8"
+
+
+def as_utf8(body: bytes, encoding: str) -> tuple[bytes, bool]:
+    """The body as UTF-8 for lxml, and whether some bytes had to be replaced."""
+    body = body[len(read_bom(body)[1] or b"") :]
+    if encoding == "utf-8":
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return body, False
+    try:
+        return body.decode(encoding).encode("utf-8"), False
+    except UnicodeDecodeError:
+        return body.decode(encoding, errors="replace").encode("utf-8"), True
 
 
 def parse_document(body: bytes, *, encoding: str | None = None) -> Document:
-    """Parse once; undecodable bytes are replaced (parsel does), never raised."""
+    """Parse once; undecodable bytes are replaced and flagged, never raised."""
     flags = sniff_flags(body)
     chosen = detect_encoding(body, encoding)
-    if "not_html" in flags or "empty" in flags:
+    data = _EMPTY
+    if "not_html" not in flags and "empty" not in flags:
         # Parsing nothing or binary noise yields no or nonsense text: an empty tree is honest.
-        return Document(Selector(text="<html></html>"), chosen, flags)
-    _, bom = read_bom(body)
-    return Document(Selector(body=body[len(bom or b"") :], encoding=chosen), chosen, flags)
+        data, replaced = as_utf8(body, chosen)
+        if replaced:
+            flags.append("encoding_errors")
+    parser = etree.HTMLParser(encoding="utf-8", recover=True, huge_tree=True)
+    root = etree.fromstring(data.replace(b"\x00", b""), parser)
+    if root is None:  # only white space or comments
+        root = etree.fromstring(_EMPTY, parser)
+    return Document(Selector(root=root), chosen, flags)

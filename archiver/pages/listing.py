@@ -20,11 +20,11 @@ from archiver.text import join_paragraphs, squash
 
 
 def _has_class(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+    return f"contains(@class, '{name}')"  # see item.py on why a substring test
 
 
 _LISTS = etree.XPath(
-    "//*[@id='itemListLeading' or @id='itemListPrimary' or @id='itemListSecondary'"
+    "descendant::div[@id='itemListLeading' or @id='itemListPrimary' or @id='itemListSecondary'"
     " or @id='itemListLinks']"
 )
 _ENTRIES = etree.XPath(f".//article | .//div[{_has_class('catItemView')}][not(ancestor::article)]")
@@ -44,9 +44,9 @@ _ENTRY_CATEGORY = etree.XPath(
 _ENTRY_INTRO = etree.XPath(
     f".//div[{_has_class('itemIntroText')} or {_has_class('catItemIntroText')}]"
 )
-_NEXT = etree.XPath(f"//li[{_has_class('pagination-next')}]//a[@href]/@href")
-_REL_NEXT = etree.XPath("//head/link[@rel='next']/@href | //a[@rel='next']/@href")
-_BASE_HREF = etree.XPath("//head/base/@href")
+_NEXT = etree.XPath(f"descendant::li[{_has_class('pagination-next')}]/descendant::a/@href")
+_REL_NEXT = etree.XPath("/html/head/link[@rel='next']/@href | descendant::a[@rel='next']/@href")
+_BASE_HREF = etree.XPath("/html/head/base/@href")
 
 
 @dataclass(frozen=True)
