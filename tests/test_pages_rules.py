@@ -3,6 +3,8 @@ header detection, kinds, layout choice, and robustness against any bytes."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from urllib.parse import quote
 
 from hypothesis import given
@@ -10,7 +12,7 @@ from hypothesis import strategies as st
 from parsel import Selector
 
 from archiver.item import ArchiveItem
-from archiver.pages import extract_item, page_for
+from archiver.pages import PAGE_FLAGS, extract_item, page_for
 from archiver.pages.blocks import Block
 from archiver.pages.content import Content, Header, segment
 from archiver.pages.item import menu_path, strip_site_name
@@ -115,3 +117,18 @@ def test_any_bytes_give_an_item_never_an_exception(body: bytes) -> None:
     assert isinstance(item, ArchiveItem)
     assert item.key == "en/5"
     assert item.page_flags
+
+
+def test_undecodable_bytes_are_replaced_and_flagged() -> None:
+    body = (
+        b"<html><head><title>Caf\xe9 \xff - Central Media Office</title></head><body></body></html>"
+    )
+    item = extract_item(body, f"{BASE}/en/index.php/q-and-a/5.html", encoding="utf-8")
+    assert item.title == "Caf\ufffd \ufffd"
+    assert item.page_flags == ["encoding_errors", "unknown_layout", "no_body"]
+
+
+def test_docs_list_exactly_the_page_flags() -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "extraction.md").read_text(encoding="utf-8")
+    section = doc.split("## Page flags", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE) == list(PAGE_FLAGS)

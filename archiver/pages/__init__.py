@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+from archiver.pages.document import DOCUMENT_FLAGS
 from archiver.pages.item import (
+    ITEM_FLAGS,
     GavickPage,
     ItemPage,
     K2SitePage,
@@ -18,7 +20,11 @@ from archiver.pages.item import (
 from archiver.pages.listing import ListingEntry, ListingPage
 from archiver.pages.version import PARSER_VERSION
 
+# Every value ``page_flags`` can hold.
+PAGE_FLAGS = DOCUMENT_FLAGS + ITEM_FLAGS
+
 __all__ = [
+    "PAGE_FLAGS",
     "PARSER_VERSION",
     "GavickPage",
     "ItemPage",

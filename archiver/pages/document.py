@@ -21,6 +21,8 @@ _BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b
 _HTML_END = re.compile(rb"</\s*html\s*>", re.IGNORECASE)
 _SNIFF_BYTES = 1024
 _EMPTY = b"<html></html>"
+# What parse_document can say about the bytes (docs/extraction.md, "Page flags").
+DOCUMENT_FLAGS = ("empty", "not_html", "truncated", "encoding_errors")
 
 
 @dataclass

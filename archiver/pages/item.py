@@ -88,6 +88,10 @@ _SITE_ONLY = re.compile(r"^" + _SITE_NAME + r"$", re.IGNORECASE)
 _SECTION_PATH = re.compile(r"^/[a-z]{2}(?:/index\.php)?/(?P<path>.*?)(?:\.html)?/?$")
 
 
+# What an item page object can say about the page (docs/extraction.md, "Page flags").
+ITEM_FLAGS = ("unknown_layout", "no_item_id", "no_body", "no_title", "email_undecoded")
+
+
 def strip_site_name(title: str) -> str | None:
     """``<title>`` without the site name Joomla adds before or after it."""
     text = squash(title)
@@ -263,14 +267,14 @@ class ItemPage:
 
     def flags(self) -> list[str]:
         item_id = self.ref_parts[1]
-        checks = (
-            ("unknown_layout", self.layout == "unknown"),
-            ("no_item_id", item_id is None),
-            ("no_body", self.content.body is None),
-            ("no_title", self.title is None),
-            ("email_undecoded", self.rendered.undecoded_emails > 0),
+        failed = (
+            self.layout == "unknown",
+            item_id is None,
+            self.content.body is None,
+            self.title is None,
+            self.rendered.undecoded_emails > 0,
         )
-        return [flag for flag, failed in checks if failed]
+        return [flag for flag, fails in zip(ITEM_FLAGS, failed, strict=True) if fails]
 
     def to_item(self, listing_date: str | None = None) -> ArchiveItem:
         lang, item_id, url = self.ref_parts
