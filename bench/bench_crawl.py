@@ -28,6 +28,7 @@ CHILD = Path(__file__).with_name("crawl_child.py")
 
 
 def crawl(kind: str, base_url: str, langs: str) -> dict[str, Any]:
+    """One crawl in a child process; its JSON report."""
     with tempfile.TemporaryDirectory() as out:
         done = subprocess.run(
             [sys.executable, str(CHILD), kind, base_url, langs, out],

@@ -2,13 +2,14 @@
 
 KIND is ``donothing`` (walk the same listings and item pages, extract nothing, write nothing)
 or ``archiver`` (the mediaoffice spider with the project's pipelines, writers timed). Prints
-one JSON line with the wall time, pages, items and the writers' seconds.
+one JSON line with the wall time, pages, items, the writers' seconds and the peak RSS.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import sys
 import time
 from collections.abc import Iterator
@@ -88,6 +89,7 @@ def main() -> None:
         "items": stats.get("item_scraped_count", 0),
         "parquet_seconds": timer.parquet_seconds if timer else 0.0,
         "warc_seconds": timer.warc_seconds if timer else 0.0,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
     print(json.dumps(result))
 
