@@ -132,3 +132,17 @@ def test_docs_list_exactly_the_page_flags() -> None:
     doc = (Path(__file__).parents[1] / "docs" / "extraction.md").read_text(encoding="utf-8")
     section = doc.split("## Page flags", 1)[1].split("\n## ", 1)[0]
     assert re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE) == list(PAGE_FLAGS)
+
+
+def test_malformed_urls_are_left_out_and_flagged() -> None:
+    body = (
+        b"<html><body><div id='k2Container' class='itemView'><div class='itemFullText'>"
+        b"<p><a href='http://[::1'>broken</a> and <a href='/en/index.php/a/2.html'>fine</a></p>"
+        b"</div></div></body></html>"
+    )
+    item = extract_item(body, f"{BASE}/en/index.php/q-and-a/5.html")
+    assert item.links == [f"{BASE}/en/index.php/a/2.html"]
+    assert item.page_flags == ["no_title", "bad_urls"]
+    odd = extract_item(body, "http://[::1")
+    assert (odd.key, odd.url) == ("/0", "http://[::1")
+    assert odd.page_flags == ["no_item_id", "no_title", "bad_urls"]

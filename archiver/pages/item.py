@@ -89,7 +89,14 @@ _SECTION_PATH = re.compile(r"^/[a-z]{2}(?:/index\.php)?/(?P<path>.*?)(?:\.html)?
 
 
 # What an item page object can say about the page (docs/extraction.md, "Page flags").
-ITEM_FLAGS = ("unknown_layout", "no_item_id", "no_body", "no_title", "email_undecoded")
+ITEM_FLAGS = (
+    "unknown_layout",
+    "no_item_id",
+    "no_body",
+    "no_title",
+    "email_undecoded",
+    "bad_urls",
+)
 
 
 def strip_site_name(title: str) -> str | None:
@@ -110,6 +117,16 @@ def menu_path(href: str) -> str | None:
     return path or None
 
 
+def _join(base: str, href: str) -> str | None:
+    """``urljoin``, or None for what is no URL (``http://[::1``: urllib raises ValueError)."""
+    try:
+        joined = urljoin(base, href.strip())
+        urlsplit(joined)
+    except ValueError:
+        return None
+    return joined
+
+
 def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
@@ -127,7 +144,7 @@ class ItemPage:
     # --- where things are --------------------------------------------------------------------
     @cached_property
     def ref(self) -> ItemRef | None:
-        return parse_item_url(self.url)
+        return parse_item_url(self.url) if _join(self.url, "") is not None else None
 
     @cached_property
     def container(self) -> Any | None:
@@ -144,7 +161,7 @@ class ItemPage:
     @cached_property
     def base_url(self) -> str:
         base = _BASE_HREF(self.root)
-        return urljoin(self.url, base[0].strip()) if base else self.url
+        return (_join(self.url, base[0]) or self.url) if base else self.url
 
     @cached_property
     def rendered(self) -> Rendered:
@@ -158,14 +175,20 @@ class ItemPage:
         return xpath(self.container if self.container is not None else self.root)
 
     def _absolute(self, values: list[str]) -> list[str]:
+        """Absolute URLs, once each; in-page anchors, scripts and malformed URLs left out."""
         hrefs = (v.strip() for v in values)
-        return _unique(
-            [
-                urljoin(self.base_url, h)
-                for h in hrefs
-                if h and not h.startswith("#") and not h.lower().startswith("javascript:")
-            ]
+        joined = (
+            _join(self.base_url, h)
+            for h in hrefs
+            if h and not h.startswith("#") and not h.lower().startswith("javascript:")
         )
+        return _unique([url for url in joined if url is not None])
+
+    @cached_property
+    def bad_urls(self) -> int:
+        """Links and images of the content block that are not URLs at all."""
+        values = [v for e in self.content_elements for v in (*_LINKS(e), *_IMAGES(e))]
+        return sum(_join(self.base_url, v.strip()) is None for v in values)
 
     # --- identity ----------------------------------------------------------------------------
     @cached_property
@@ -177,6 +200,8 @@ class ItemPage:
         marker = _START_OF_PAGE(self.root)
         digits = marker[0][len("startOfPageId") :] if marker else ""
         item_id = int(digits) if digits.isdigit() else None
+        if _join(self.url, "") is None:  # not a URL at all: nothing to learn from it
+            return "", item_id, self.url
         return section_of(self.url) or "", item_id, canonical_url(self.url) or self.url
 
     # --- fields ------------------------------------------------------------------------------
@@ -213,9 +238,8 @@ class ItemPage:
 
     def category_path(self) -> str | None:
         link = self.category_link
-        from_link = (
-            menu_path(urljoin(self.base_url, link.get("href"))) if link is not None else None
-        )
+        href = _join(self.base_url, link.get("href") or "") if link is not None else None
+        from_link = menu_path(href) if href is not None else None
         return from_link or (self.ref.menu_path if self.ref is not None else None) or None
 
     def tags(self) -> list[str]:
@@ -273,6 +297,7 @@ class ItemPage:
             self.content.body is None,
             self.title is None,
             self.rendered.undecoded_emails > 0,
+            self.bad_urls > 0,
         )
         return [flag for flag, fails in zip(ITEM_FLAGS, failed, strict=True) if fails]
 
@@ -358,7 +383,8 @@ def page_for(selector: Selector, url: str) -> ItemPage:
     container = page.container
     if container is None:
         return page
-    query = urlsplit(url).query
+    address = _join(url, "")
+    query = urlsplit(address).query if address is not None else ""
     if "tmpl=component" in query or "print=1" in query or _PRINT_BODY(page.root):
         return PrintPage(selector, url)
     if container.tag == "article":
