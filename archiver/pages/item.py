@@ -120,11 +120,17 @@ def menu_path(href: str) -> str | None:
 def _join(base: str, href: str) -> str | None:
     """``urljoin``, or None for what is no URL (``http://[::1``: urllib raises ValueError)."""
     try:
-        joined = urljoin(base, href.strip())
-        urlsplit(joined)
+        return urljoin(base, href.strip())
     except ValueError:
         return None
-    return joined
+
+
+def _is_url(text: str) -> bool:
+    try:
+        urlsplit(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -144,7 +150,7 @@ class ItemPage:
     # --- where things are --------------------------------------------------------------------
     @cached_property
     def ref(self) -> ItemRef | None:
-        return parse_item_url(self.url) if _join(self.url, "") is not None else None
+        return parse_item_url(self.url) if _is_url(self.url) else None
 
     @cached_property
     def container(self) -> Any | None:
@@ -187,8 +193,10 @@ class ItemPage:
     @cached_property
     def bad_urls(self) -> int:
         """Links and images of the content block that are not URLs at all."""
-        values = [v for e in self.content_elements for v in (*_LINKS(e), *_IMAGES(e))]
-        return sum(_join(self.base_url, v.strip()) is None for v in values)
+        values = (v for e in self.content_elements for v in (*_LINKS(e), *_IMAGES(e)))
+        # Only brackets (IPv6 hosts) or non-ASCII hosts make urllib refuse a URL.
+        suspects = [v for v in values if "[" in v or "]" in v or not v.isascii()]
+        return sum(_join(self.base_url, v) is None for v in suspects)
 
     # --- identity ----------------------------------------------------------------------------
     @cached_property
@@ -200,7 +208,7 @@ class ItemPage:
         marker = _START_OF_PAGE(self.root)
         digits = marker[0][len("startOfPageId") :] if marker else ""
         item_id = int(digits) if digits.isdigit() else None
-        if _join(self.url, "") is None:  # not a URL at all: nothing to learn from it
+        if not _is_url(self.url):  # nothing to learn from it
             return "", item_id, self.url
         return section_of(self.url) or "", item_id, canonical_url(self.url) or self.url
 
@@ -383,8 +391,7 @@ def page_for(selector: Selector, url: str) -> ItemPage:
     container = page.container
     if container is None:
         return page
-    address = _join(url, "")
-    query = urlsplit(address).query if address is not None else ""
+    query = urlsplit(url).query if _is_url(url) else ""
     if "tmpl=component" in query or "print=1" in query or _PRINT_BODY(page.root):
         return PrintPage(selector, url)
     if container.tag == "article":
