@@ -1,9 +1,12 @@
 """Which items of a listing page to fetch, and whether to read the next page (pure).
 
 Listings are newest first. In incremental mode an item already in the archive is not fetched
-again, and a page made only of archived items ends the walk: everything older was archived
-by an earlier run. ``since``/``until`` bound the listing dates; a page whose dated entries are
-all older than ``since`` ends the walk too.
+again, and a page made only of *settled* items ends the walk: items archived no later than the
+start of an earlier run that walked the whole section and finished, so everything older is
+archived too (``archiver.store.settled``). An item archived by a run that was killed is known
+but not settled: that run may have committed it before older items it never reached.
+``since``/``until`` bound the listing dates; a page whose dated entries are all older than
+``since`` ends the walk too.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 MODES = ("incremental", "full")
+# The crawl stat naming the sections a run walks completely: unbounded by --since, --until,
+# --category or --max-items, and emptied when a listing page cannot be read.
+COMPLETE_LANGS_STAT = "frontier/complete_langs"
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,10 @@ def plan_page(
     mode: str = "incremental",
     since: date | None = None,
     until: date | None = None,
+    settled: Container[str] | None = None,
 ) -> Plan:
+    """``settled`` (by default ``known``) decides whether a page ends an incremental walk."""
+    settled = known if settled is None else settled
     fetch: list[int] = []
     skipped_known = skipped_range = 0
     for index, entry in enumerate(entries):
@@ -57,7 +66,7 @@ def plan_page(
             skipped_known += 1
         else:
             fetch.append(index)
-    all_known = mode == "incremental" and bool(entries) and all(e.key in known for e in entries)
+    all_settled = mode == "incremental" and bool(entries) and all(e.key in settled for e in entries)
     dated = [e.listed for e in entries if e.listed is not None]
     all_too_old = since is not None and bool(dated) and all(d < since for d in dated)
-    return Plan(fetch, not (all_known or all_too_old), skipped_known, skipped_range)
+    return Plan(fetch, not (all_settled or all_too_old), skipped_known, skipped_range)

@@ -28,10 +28,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archiver.dataset import latest
-from archiver.frontier import MODES, Entry, listing_day, plan_page
+from archiver.frontier import COMPLETE_LANGS_STAT, MODES, Entry, listing_day, plan_page
 from archiver.pages import ListingPage
 from archiver.pages.section import SectionPage
 from archiver.sections import LATEST_MENU, parse_langs
+from archiver.store.settled import settled_keys
 from archiver.urls import parse_item_url
 from spiders.base import ArchiveSpider
 
@@ -63,6 +64,7 @@ class MediaOfficeSpider(ArchiveSpider):
         self.until = date.fromisoformat(until) if until else None
         self.mirrors = [m.strip().rstrip("/") for m in (mirrors or "").split(",") if m.strip()]
         self.known: set[str] = set()  # keys already archived (incremental mode)
+        self.settled: set[str] = set()  # archived keys that may end a walk (incremental mode)
         self.requested: set[str] = set()  # item keys already requested in this run
 
     @classmethod
@@ -71,9 +73,19 @@ class MediaOfficeSpider(ArchiveSpider):
         spider: MediaOfficeSpider = super().from_crawler(crawler, *args, **kwargs)
         spider.allowed_domains = spider.scope_domains()
         if spider.mode == "incremental":
-            archived = latest(Path(crawler.settings["ARCHIVER_OUT"]), columns=["key"])
-            spider.known = set(archived.column("key").to_pylist())
+            out = Path(crawler.settings["ARCHIVER_OUT"])
+            spider.known = set(latest(out, columns=["key"]).column("key").to_pylist())
+            spider.settled = settled_keys(out)
         return spider
+
+    def walk_incomplete(self) -> None:
+        """A listing page that could not be read: this run vouches for no section's walk."""
+        assert self.crawler is not None and self.crawler.stats is not None
+        self.crawler.stats.set_value(COMPLETE_LANGS_STAT, [])
+
+    def listing_failed(self, failure: Failure) -> None:
+        self.walk_incomplete()
+        self.record_failure(failure)
 
     def listing_url(self, lang: str) -> str:
         menu = self.category or LATEST_MENU[lang]
@@ -94,6 +106,9 @@ class MediaOfficeSpider(ArchiveSpider):
         )
 
     async def start(self) -> Any:
+        assert self.crawler is not None and self.crawler.stats is not None
+        bounded = self.category or self.max_items is not None or self.since or self.until
+        self.crawler.stats.set_value(COMPLETE_LANGS_STAT, [] if bounded else list(self.langs))
         for lang in self.langs:
             yield self.first_listing(lang)
 
@@ -109,7 +124,7 @@ class MediaOfficeSpider(ArchiveSpider):
             yield scrapy.Request(
                 f"{self.base_url}/{meta['lang']}/index.php",
                 callback=self.parse_section,
-                errback=self.record_failure,
+                errback=self.listing_failed,
             )
             return
         self.record_failure(failure)
@@ -121,13 +136,15 @@ class MediaOfficeSpider(ArchiveSpider):
             )
         if meta["base_url"] != self.base_url:
             yield self.first_listing(meta["lang"])
+        else:
+            self.walk_incomplete()
 
     def parse_section(self, response: Response) -> Iterator[scrapy.Request]:
         assert self.crawler is not None and self.crawler.stats is not None
         listings = SectionPage(response.body, response.url).menu_listings()
         self.crawler.stats.inc_value("listing/from_section_menus", len(listings))
         for url in listings:
-            yield scrapy.Request(url, callback=self.parse_listing, errback=self.record_failure)
+            yield scrapy.Request(url, callback=self.parse_listing, errback=self.listing_failed)
 
     def budget_left(self) -> bool:
         return self.max_items is None or len(self.requested) < self.max_items
@@ -145,7 +162,14 @@ class MediaOfficeSpider(ArchiveSpider):
             else:
                 items.append((ref.key, listed))
         entries = [Entry(key, listing_day(listed.datetime_raw)) for key, listed in items]
-        plan = plan_page(entries, self.known, mode=self.mode, since=self.since, until=self.until)
+        plan = plan_page(
+            entries,
+            self.known,
+            mode=self.mode,
+            since=self.since,
+            until=self.until,
+            settled=self.settled,
+        )
         stats.inc_value("listing/skipped_known", plan.skipped_known)
         stats.inc_value("listing/skipped_out_of_range", plan.skipped_range)
         for index in plan.fetch:
@@ -162,5 +186,5 @@ class MediaOfficeSpider(ArchiveSpider):
             stats.inc_value("listing/stopped_early")
         elif next_url and self.budget_left():
             yield response.follow(
-                next_url, callback=self.parse_listing, errback=self.record_failure
+                next_url, callback=self.parse_listing, errback=self.listing_failed
             )
