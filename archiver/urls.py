@@ -23,6 +23,7 @@ SITE_DOMAINS = (
 )
 LANGS = ("en", "ar", "tr", "gr", "pe", "ur", "pa", "sw", "fr")
 NO_HTML_SUFFIX_LANGS = frozenset({"pe", "pa"})
+MAX_ITEM_ID = 2**63 - 1  # item_id is an int64 column
 
 # Characters kept literal in a canonical path; everything else is percent-encoded (UTF-8).
 _PATH_SAFE = "/-._~!$&'()*+,;=:@"
@@ -52,7 +53,10 @@ def is_site_host(host: str, extra_hosts: tuple[str, ...] = ()) -> bool:
 
 
 def _split_section(url: str) -> tuple[str, str] | None:
-    path = unquote(urlsplit(url).path)
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:  # e.g. a malformed IPv6 host: not an address of the site
+        return None
     match = _SECTION.match(path)
     if not match or match["lang"] not in LANGS:
         return None
@@ -80,7 +84,7 @@ def parse_item_url(url: str) -> ItemRef | None:
         return None
     lang, rest = parts
     match = _K2_ROUTE.match(rest) or _SEF_ROUTE.match(rest)
-    if match is None:
+    if match is None or int(match["id"]) > MAX_ITEM_ID:
         return None
     canonical = canonical_url(url)
     assert canonical is not None  # _split_section succeeded above

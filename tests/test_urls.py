@@ -69,6 +69,8 @@ def test_item_urls(url: str, key: str, menu: str, canonical: str) -> None:
         "https://www.hizb-ut-tahrir.info/de/index.php/news/12.html",  # German is gr, not de
         "https://www.hizb-ut-tahrir.info/en/",
         "https://example.org/robots.txt",
+        "https://www.hizb-ut-tahrir.info/en/index.php/x/99999999999999999999999.html",  # > int64
+        "http://[::1/en/index.php/x/5.html",  # a malformed host
     ],
 )
 def test_not_item_urls(url: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 import urllib.error
@@ -51,8 +50,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"archiver extract: cannot read {source}: {error}", file=sys.stderr)
         return EXIT_FAILURE
     item = apply_dates(extract_item(body, url, encoding=encoding, listing_date=args.listing_date))
-    json.dump(
-        dataclasses.asdict(item), sys.stdout, ensure_ascii=False, indent=2, default=_json_value
-    )
+    json.dump(item.to_record(), sys.stdout, ensure_ascii=False, indent=2, default=_json_value)
     sys.stdout.write("\n")
     return EXIT_OK
