@@ -3,6 +3,8 @@
 Nothing here depends on an item's text, so 100,000 items per section cost one small integer
 array per menu. Catalogue index ``i`` orders a section's items by time (0 = oldest); ids grow
 with ``i`` except for every ``MIGRATED_EVERY``-th item, an old migrated one with a low id.
+Items ``added`` later (the site's news since ``NEWEST``) extend the same arithmetic past the
+first ``items``, so the older items keep their ids, times and menus.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ MIGRATED_EVERY = 41
 MIGRATED_FIRST_ID = 100
 LAYOUTS = (("k2_site", 70), ("k2_stock", 15), ("gavick", 15))
 K2_ROUTE_PERCENT = 4
+# Items added after NEWEST come this far apart.
+ADDED_EVERY = timedelta(hours=6)
 
 # The one real page we have (shared/seeds/000_…): an English News & Comment item at a fixed id.
 SEED_LANG = "en"
@@ -64,10 +68,11 @@ class Entry:
 class Catalog:
     """The items of one section; ``entry(i)`` and ``index_of(id)`` are O(1)."""
 
-    def __init__(self, lex: Lexicon, items: int, seed: int) -> None:
+    def __init__(self, lex: Lexicon, items: int, seed: int, added: int = 0) -> None:
         self.lex = lex
-        self.items = items
+        self.items = items + added  # every item; the arithmetic below scales with ``items``
         self.seed = seed
+        self._base = items
         self._salt = mix(seed, _lang_number(lex.lang))
         start = datetime(FIRST_YEAR[lex.lang], 1, 1, tzinfo=MAKKAH)
         self._start = start
@@ -86,7 +91,11 @@ class Catalog:
         return mix(self._salt, index, salt)
 
     def _migrated(self, index: int) -> bool:
-        return index % MIGRATED_EVERY == self._migrated_phase and index != self._seed_index
+        return (
+            index < self._base
+            and index % MIGRATED_EVERY == self._migrated_phase
+            and index != self._seed_index
+        )
 
     def item_id(self, index: int) -> int:
         if index == self._seed_index:
@@ -112,6 +121,8 @@ class Catalog:
     def published(self, index: int) -> datetime:
         if index == self._seed_index:
             return SEED_PUBLISHED
+        if index >= self._base:
+            return NEWEST + (index - self._base + 1) * ADDED_EVERY
         offset = (index + (self._hash(index, 2) % 1000) / 1000) * self._slot
         return self._start + timedelta(minutes=int(offset // 60))
 

@@ -35,6 +35,12 @@ _SHARE = (
     '<a class="share-whatsapp" href="https://wa.me/">WhatsApp</a></div>'
 )
 
+# Under a listing's title: a mail link and an off-site link, neither of which a crawler fetches.
+_CONTACT = (
+    '<div class="itemListCategory"><p><a href="mailto:media@example.org">media@example.org</a>'
+    ' | <a href="https://www.example.org/feeds/media-office.rss">RSS</a></p></div>'
+)
+
 
 @dataclass(frozen=True)
 class Listed:
@@ -262,7 +268,7 @@ def listing_page(
     latest = menu.path == lex.latest.path
     leading = [] if latest else items[:1]
     primary = items[len(leading) :]
-    blocks = [f'<h2 class="catTitle">{_e(menu.name)}</h2>']
+    blocks = [f'<h2 class="catTitle">{_e(menu.name)}</h2>', _CONTACT]
     if leading:
         rows = "\n".join(_listed(lex, i, True) for i in leading)
         blocks.append(f'<div id="itemListLeading">\n{rows}\n</div>')

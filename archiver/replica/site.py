@@ -18,14 +18,18 @@ from zoneinfo import ZoneInfo
 
 from archiver.replica import pages, paths
 from archiver.replica.catalog import Catalog, Entry
+from archiver.replica.changes import BREAKABLE, added_items, break_labels, is_revised, revise
 from archiver.replica.content import Content, generate
+from archiver.replica.faults import FaultSpec, permanent
 from archiver.replica.lexicon import LEXICONS, Menu
 from archiver.replica.seed import seed_content
 from archiver.replica.truth import truth
 from archiver.urls import parse_item_url
 
 RIYADH = ZoneInfo("Asia/Riyadh")
-ROBOTS = "User-agent: *\nAllow: /\n"
+# What a non-HTML item serves instead of its page (the start of a PDF file).
+NON_HTML_BODY = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+LOOP_QUERY = "loop=1"
 _SECTION = re.compile(r"^/(?P<lang>[a-z]{2})(?P<rest>/.*)?$")
 _TRUTH = re.compile(r"^/_replica/truth/(?P<lang>[a-z]{2})/(?P<id>\d+)$")
 SIDE_ITEMS = 5
@@ -39,24 +43,58 @@ def serving_day() -> date:
 @dataclass(frozen=True)
 class Response:
     status: int
-    kind: str  # what was asked for: robots, root, section, listing, item, print, truth, not_found
+    # What was asked for: robots, root, section, listing, item, print, truth, not_found; or
+    # the permanent fault served instead of an item: deleted, nonhtml, loop.
+    kind: str
     body: bytes
     content_type: str = "text/html; charset=utf-8"
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 class Replica:
-    """A deterministic site: the same (items, seed, langs) always give the same pages."""
+    """A deterministic site: the same arguments always give the same pages.
 
-    def __init__(self, items: int = 250, seed: int = 1, langs: Sequence[str] = ("en", "ar")):
+    ``edition`` > 0 is the site later on (new items, a few revised; ``changes.py``);
+    ``faults`` adds the permanent faults of items (the server adds the transient ones);
+    ``broken`` holds ``(field, lang)`` pairs whose label the pages print unreadably;
+    ``robots_disallow`` holds path prefixes that robots.txt disallows.
+    """
+
+    def __init__(
+        self,
+        items: int = 250,
+        seed: int = 1,
+        langs: Sequence[str] = ("en", "ar"),
+        *,
+        edition: int = 0,
+        faults: FaultSpec | None = None,
+        broken: Sequence[tuple[str, str]] = (),
+        robots_disallow: Sequence[str] = (),
+    ):
         unknown = [lang for lang in langs if lang not in LEXICONS]
         if unknown:
             raise ValueError(f"no replica section for {', '.join(unknown)}")
+        unbreakable = [f for f, _ in broken if f not in BREAKABLE]
+        if unbreakable:
+            raise ValueError(
+                f"cannot break {', '.join(unbreakable)}: only {', '.join(BREAKABLE)} have labels"
+            )
+        if edition < 0:
+            raise ValueError("the edition is 0 or more")
         self.items, self.seed, self.langs = items, seed, tuple(langs)
-        self._catalogs = {lang: Catalog(LEXICONS[lang], items, seed) for lang in self.langs}
+        self.edition, self.faults = edition, faults
+        self.broken = {lang: frozenset(f for f, b in broken if b == lang) for _, lang in broken}
+        self.robots = "User-agent: *\n" + "".join(f"Disallow: {p}\n" for p in robots_disallow)
+        self.robots += "Allow: /\n"
+        self._catalogs = {lang: self._catalog(lang, edition) for lang in self.langs}
         self._content = lru_cache(maxsize=4096)(self._make_content)
         self._side = lru_cache(maxsize=None)(self._make_side)
 
     # --- items -----------------------------------------------------------------------------
+    def _catalog(self, lang: str, edition: int) -> Catalog:
+        added = added_items(self.items, edition)
+        return Catalog(LEXICONS[lang], self.items, self.seed, added)
+
     def catalog(self, lang: str) -> Catalog:
         return self._catalogs[lang]
 
@@ -74,9 +112,12 @@ class Replica:
 
     def _make_content(self, lang: str, item_id: int) -> Content:
         entry = self.entry(lang, item_id)
-        if entry.is_seed:
-            return seed_content()
-        return generate(LEXICONS[lang], entry, self.seed)
+        content = seed_content() if entry.is_seed else generate(LEXICONS[lang], entry, self.seed)
+        for edition in range(1, self.edition + 1):
+            existed = entry.index < self.items + added_items(self.items, edition - 1)
+            if existed and is_revised(self.seed, lang, item_id, edition):
+                content = revise(content, LEXICONS[lang], self.seed, item_id, edition)
+        return content
 
     def content(self, lang: str, item_id: int) -> Content:
         return self._content(lang, item_id)
@@ -96,8 +137,25 @@ class Replica:
         return paths.href(self.item_path(lang, item_id))
 
     def truth(self, lang: str, item_id: int) -> dict[str, Any]:
+        """The item as this edition serves it (a broken label is the crawler's loss: the truth
+        keeps the field)."""
         entry = self.entry(lang, item_id)
         return truth(entry, self._content(lang, item_id), self.item_path(lang, item_id))
+
+    def revised_keys(self, edition: int) -> set[str]:
+        """The keys whose text ``edition`` changes against the edition before it."""
+        keys: set[str] = set()
+        if edition < 1:
+            return keys
+        for lang in self.langs:
+            before = self._catalog(lang, edition - 1)
+            ids = (before.item_id(index) for index in range(before.items))
+            keys.update(f"{lang}/{i}" for i in ids if is_revised(self.seed, lang, i, edition))
+        return keys
+
+    def fault(self, lang: str, item_id: int) -> str | None:
+        """The item's permanent fault (``faults.PERMANENT``), if the spec gives it one."""
+        return permanent(self.faults, lang, item_id) if self.faults else None
 
     # --- listings --------------------------------------------------------------------------
     def menus(self, lang: str) -> tuple[Menu, ...]:
@@ -129,6 +187,8 @@ class Replica:
         lex = LEXICONS[lang]
         entry = self.entry(lang, item_id)
         content = self._content(lang, item_id)
+        if lang in self.broken:
+            content = break_labels(content, self.broken[lang])
         item = pages.Listed(entry, content, paths.item_path(entry, content.title))
         if print_view:
             return pages.print_page(lex, item)
@@ -143,7 +203,16 @@ class Replica:
         if start < 0 or (start >= total and start != 0):
             return None
         stop = min(total, start + menu.page_size)
-        items = [self._listed(lang, catalog.listed(menu, p)) for p in range(start, stop)]
+        # A "duplicate" item is listed again at the top of the next page, as when new items
+        # push a listing down between two page requests.
+        again = [
+            index
+            for position in range(max(0, start - menu.page_size), start)
+            if self.fault(lang, catalog.item_id(index := catalog.listed(menu, position)))
+            == "duplicate"
+        ]
+        indices = again + [catalog.listed(menu, p) for p in range(start, stop)]
+        items = [self._listed(lang, index) for index in indices]
         day = today or serving_day()
         return pages.listing_page(LEXICONS[lang], menu, items, start, total, day, self._side(lang))
 
@@ -152,7 +221,7 @@ class Replica:
         """Answer one GET: the page, its status and what kind of page it is."""
         path = unquote(raw_path)
         if path == "/robots.txt":
-            return Response(200, "robots", ROBOTS.encode(), "text/plain; charset=utf-8")
+            return Response(200, "robots", self.robots.encode(), "text/plain; charset=utf-8")
         if path == "/":
             return Response(200, "root", self._root_page().encode())
         truth_match = _TRUTH.match(path)
@@ -185,6 +254,14 @@ class Replica:
             return None
         if self.item_path(lang, ref.item_id) != path:
             return None
+        fault = self.fault(lang, ref.item_id)
+        if fault == "deleted":
+            return Response(404, "deleted", pages.not_found_page(lex).encode())
+        if fault == "nonhtml":
+            return Response(200, "nonhtml", NON_HTML_BODY, "application/pdf")
+        if fault == "loop":  # the page and its ?loop=1 twin redirect to each other
+            there = paths.href(path, "" if query.get("loop") else LOOP_QUERY)
+            return Response(302, "loop", b"", headers=(("Location", there),))
         if query.get("tmpl") == ["component"] and query.get("print") == ["1"]:
             return Response(
                 200, "print", self.render_item(lang, ref.item_id, print_view=True).encode()
