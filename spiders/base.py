@@ -36,6 +36,10 @@ class ArchiveSpider(scrapy.Spider):
             errback=self.record_failure,
             cb_kwargs={"listing_date": listing_date},
             priority=1,  # finish items before going deeper into listings: a small frontier
+            # Spiders request an item once by key themselves. Scrapy's duplicate filter would
+            # drop a redirect back to a URL already seen (a redirect loop) without a word;
+            # unfiltered, the loop ends at REDIRECT_MAX_TIMES in the errback, as a failure.
+            dont_filter=True,
         )
 
     def parse_item(self, response: Response, listing_date: str | None) -> Iterator[ArchiveItem]:
