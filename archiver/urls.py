@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 CANONICAL_HOST = "www.hizb-ut-tahrir.info"
 SITE_DOMAINS = (
@@ -95,3 +95,17 @@ def section_of(url: str) -> str | None:
     """The language section a URL belongs to, if any."""
     parts = _split_section(url)
     return parts[0] if parts else None
+
+
+def rebase(url: str, base_url: str) -> str:
+    """Move an address on any of the site's hosts onto the host being crawled.
+
+    The mirrors serve the same paths and ids, so a listing's link to another mirror names an
+    item of the host at hand; fetching it there keeps the crawl on one host (and off hosts a
+    test or an operator did not choose). Other addresses are returned unchanged.
+    """
+    parts = urlsplit(url)
+    if not parts.hostname or not is_site_host(parts.hostname):
+        return url
+    base = urlsplit(base_url)
+    return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))

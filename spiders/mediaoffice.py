@@ -33,7 +33,7 @@ from archiver.pages import ListingPage
 from archiver.pages.section import SectionPage
 from archiver.sections import LATEST_MENU, parse_langs
 from archiver.store.settled import settled_keys
-from archiver.urls import parse_item_url
+from archiver.urls import parse_item_url, rebase
 from spiders.base import ArchiveSpider
 
 
@@ -180,11 +180,13 @@ class MediaOfficeSpider(ArchiveSpider):
             if not self.budget_left():
                 return
             self.requested.add(key)
-            yield self.item_request(listed.url, listed.datetime_raw)
+            yield self.item_request(rebase(listed.url, self.base_url), listed.datetime_raw)
         next_url = page.next_url()
         if not plan.follow_next:
             stats.inc_value("listing/stopped_early")
         elif next_url and self.budget_left():
             yield response.follow(
-                next_url, callback=self.parse_listing, errback=self.listing_failed
+                rebase(next_url, self.base_url),
+                callback=self.parse_listing,
+                errback=self.listing_failed,
             )
