@@ -2,6 +2,8 @@
 
 ``open`` lists the part files itself and keeps only those whose Parquet footer reads, so a
 reader never trips over a stray temporary or a damaged file (``archiver verify`` names those).
+It also leaves out the files a compaction has replaced, so a compaction interrupted before it
+deleted them never shows a row twice.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from archiver.store.manifest import replaced_files
 from archiver.store.schema import PARTITION_SCHEMA, dataset_schema
 from archiver.store.writer import ARTICLES_DIR
 
@@ -42,8 +45,12 @@ def readable(path: Path) -> str | None:
 
 def open(root: str | Path) -> ds.Dataset:
     """The archive as a ``pyarrow.dataset.Dataset`` (hive partitions ``lang``/``year``)."""
+    root = Path(root)
+    replaced = replaced_files(root)
     files = []
-    for path in part_files(Path(root)):
+    for path in part_files(root):
+        if str(path.relative_to(root)) in replaced:
+            continue
         problem = readable(path)
         if problem is None:
             files.append(str(path))
@@ -54,7 +61,7 @@ def open(root: str | Path) -> ds.Dataset:
         schema=dataset_schema(),
         format="parquet",
         partitioning=ds.partitioning(PARTITION_SCHEMA, flavor="hive"),
-        partition_base_dir=str(Path(root) / ARTICLES_DIR),
+        partition_base_dir=str(root / ARTICLES_DIR),
     )
 
 

@@ -7,7 +7,6 @@ nothing; otherwise it is a new row (a new item, or a revision of an archived one
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from pathlib import Path
 from typing import Any, Literal
@@ -15,13 +14,12 @@ from typing import Any, Literal
 from archiver.dataset import latest_hashes
 from archiver.item import ArchiveItem
 from archiver.store import lock
-from archiver.store.atomic import leftover_temporaries
+from archiver.store.atomic import remove_leftover_temporaries
 from archiver.store.content import content_sha256
 from archiver.store.manifest import Manifest
 from archiver.store.schema import to_row
 from archiver.store.writer import PartitionedWriter
 
-logger = logging.getLogger(__name__)
 Outcome = Literal["new", "revised", "unchanged"]
 
 
@@ -46,10 +44,7 @@ class ArchiveWriter:
     def open(self) -> None:
         """Raises ``ArchiveLocked`` when another process writes this archive."""
         lock.acquire(self.root)
-        for tmp in leftover_temporaries(self.root):
-            logger.warning("removing a temporary file left by an interrupted write: %s", tmp)
-            tmp.unlink()
-            self.counts["temporaries_removed"] += 1
+        self.counts["temporaries_removed"] += len(remove_leftover_temporaries(self.root))
         self.known = latest_hashes(self.root)
         self.manifest.save()
 

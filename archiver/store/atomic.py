@@ -8,12 +8,14 @@ whole file, never a prefix. Temporaries start with ``.`` and end with ``.tmp`` s
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 TMP_SUFFIX = ".tmp"
+logger = logging.getLogger(__name__)
 
 
 def temp_path_for(path: Path) -> Path:
@@ -61,3 +63,12 @@ def write_json_atomically(path: Path, data: Any, *, durable: bool = True) -> Non
 def leftover_temporaries(root: Path) -> list[Path]:
     """Temporaries a killed writer left behind (they are never part of the archive)."""
     return sorted(p for p in root.rglob(f".*{TMP_SUFFIX}") if p.is_file())
+
+
+def remove_leftover_temporaries(root: Path) -> list[Path]:
+    """Delete them: what a writer does on start, once it holds the archive's lock."""
+    removed = leftover_temporaries(root)
+    for tmp in removed:
+        logger.warning("removing a temporary file left by an interrupted write: %s", tmp)
+        tmp.unlink()
+    return removed

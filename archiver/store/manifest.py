@@ -3,6 +3,10 @@
 It says what the run was asked to do, which part files it committed (rows, SHA-256), what it
 counted, and every failure with its reason. It is rewritten atomically after each committed file,
 so a killed run still leaves a truthful (if unfinished) record.
+
+A compaction (``archiver.store.compact``) keeps the same record, ``crawls/compact-….json``,
+and adds which part files each merged file replaces: a replaced file is no longer part of the
+archive once the file that replaces it exists, whether or not it has been deleted yet.
 """
 
 from __future__ import annotations
@@ -43,6 +47,13 @@ class Failure:
     status: int | None = None
 
 
+@dataclass(frozen=True)
+class Replaced:
+    path: str  # relative to the archive root, like PartFile.path
+    sha256: str
+    by: str  # the merged part file holding its rows
+
+
 @dataclass
 class Manifest:
     root: Path
@@ -54,6 +65,7 @@ class Manifest:
     files: list[PartFile] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
+    replaced: list[Replaced] = field(default_factory=list)
 
     @property
     def path(self) -> Path:
@@ -64,6 +76,12 @@ class Manifest:
         # Atomic but not fsynced: it is rewritten after every part file, and made durable
         # when the run finishes.
         self.save(durable=False)
+
+    def add_merged(self, part: PartFile, replaced: list[Replaced]) -> None:
+        """Record a merged file before it is published: it commits when it appears."""
+        self.files.append(part)
+        self.replaced.extend(replaced)
+        self.save()
 
     def add_failure(self, url: str, reason: str, status: int | None = None) -> None:
         self.failures.append(Failure(url, reason, status))
@@ -86,6 +104,7 @@ class Manifest:
             "rows": sum(f.rows for f in self.files),
             "failures": [asdict(f) for f in self.failures],
             "stats": self.stats,
+            "replaced": [asdict(r) for r in self.replaced],
         }
 
     def save(self, *, durable: bool = True) -> None:
@@ -99,3 +118,27 @@ def earlier_runs_stats(root: Path, before: str) -> list[dict[str, Any]]:
         if path.stem < before:
             runs.append(json.loads(path.read_text(encoding="utf-8")).get("stats", {}))
     return runs
+
+
+def replacements(root: Path) -> dict[str, str]:
+    """Each part file a compaction replaced (path → the merged file's path), committed or not."""
+    merged: dict[str, str] = {}
+    for path in sorted((root / CRAWLS_DIR).glob("*.json")):
+        for entry in json.loads(path.read_text(encoding="utf-8")).get("replaced", []):
+            merged[entry["path"]] = entry["by"]
+    return merged
+
+
+def replaced_files(root: Path) -> set[str]:
+    """Part files whose rows now live in a published merged file: no longer in the archive.
+
+    A merged file may itself have been merged again later (and deleted): follow the chain.
+    """
+    merged = replacements(root)
+    done = set()
+    for path, by in merged.items():
+        while not (root / by).exists() and by in merged:
+            by = merged[by]
+        if (root / by).exists():
+            done.add(path)
+    return done

@@ -2,7 +2,8 @@
 
 Problems make the archive fail verification; notes are facts worth a look that do not (a part
 file committed in the instant before its run was killed is complete but missing from the
-run's manifest).
+run's manifest; what an interrupted compaction left, which readers ignore and the next
+``archiver compact`` clears).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pyarrow.parquet as pq
 
 from archiver.dataset import part_files, readable
 from archiver.store.atomic import leftover_temporaries
-from archiver.store.manifest import CRAWLS_DIR
+from archiver.store.manifest import CRAWLS_DIR, replaced_files, replacements
 from archiver.store.schema import SCHEMA_VERSION, file_schema
 from archiver.store.writer import file_sha256
 
@@ -50,10 +51,17 @@ def verify(root: Path) -> Report:
     for tmp in leftover_temporaries(root):
         report.problems.append(f"{tmp}: temporary file of an interrupted write")
     expected = _manifest_hashes(root, report)
+    replaced = replaced_files(root)
+    merged = set(replacements(root).values())
     wanted_schema = file_schema()
     versions: Counter[tuple[str, str]] = Counter()
     for path in part_files(root):
         relative = str(path.relative_to(root))
+        if relative in replaced:
+            report.notes.append(
+                f"{relative}: replaced by a compaction that was interrupted before deleting it"
+            )
+            continue
         report.files += 1
         problem = readable(path)
         if problem is not None:
@@ -75,7 +83,13 @@ def verify(root: Path) -> Report:
         hashes = table.column("content_sha256").to_pylist()
         versions.update(zip(keys, hashes, strict=True))
     for listed in expected:
-        if not (root / listed).exists():
+        if (root / listed).exists() or listed in replaced:
+            continue
+        if listed in merged:
+            report.notes.append(
+                f"{listed}: merged file of an interrupted compaction, never published"
+            )
+        else:
             report.problems.append(f"{listed}: listed in a crawl manifest but missing")
     duplicated = [key for (key, _), count in versions.items() if count > 1]
     if duplicated:
