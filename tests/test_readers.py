@@ -1,0 +1,149 @@
+"""The recipes of docs/dataset.md, run as written against a small archive: pyarrow, pandas,
+polars and DuckDB read it with the documented types, the unknown-year partition and the list
+columns included, and every row leads back to its WARC record."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+from archiver.item import ArchiveItem
+from archiver.store.archive import ArchiveWriter
+from archiver.store.schema import dataset_schema
+from archiver.store.warc import Exchange, WarcFileWriter
+
+DOCS = Path(__file__).parent.parent / "docs" / "dataset.md"
+SETUP = 'ARCHIVE = "data/demo"'
+# (lang, item_id, published year or None, body, crawl): en/1 is revised by the second crawl.
+ITEMS = [
+    ("en", 1, 2023, "First text.", "c1"),
+    ("en", 2, 2024, "Second.", "c1"),
+    ("ar", 5, None, "نص بلا تاريخ", "c1"),
+    ("en", 1, 2023, "First text, corrected.", "c2"),
+]
+
+
+def recipes() -> list[str]:
+    return re.findall(r"^```python\n(.*?)^```$", DOCS.read_text(encoding="utf-8"), re.M | re.S)
+
+
+def archive_items(root: Path) -> None:
+    """Two crawls' rows, each item with its captured response in the WARC files."""
+    for crawl_id in ("c1", "c2"):
+        warc = WarcFileWriter(root, crawl_id)
+        writer = ArchiveWriter(root, crawl_id)
+        writer.open()
+        for n, (lang, item_id, year, body, crawl) in enumerate(ITEMS):
+            if crawl != crawl_id:
+                continue
+            url = f"http://127.0.0.1:8000/{lang}/index.php/x/{item_id}.html"
+            html = f"<html><body><p>{body}</p></body></html>".encode()
+            fetched = datetime(2026, 1, 1, 12, n, tzinfo=UTC)
+            ref = warc.write(Exchange(url, "GET", [], 200, "OK", [], html, fetched))
+            writer.add(
+                ArchiveItem(
+                    key=f"{lang}/{item_id}",
+                    lang=lang,
+                    item_id=item_id,
+                    url=url.replace("http://127.0.0.1:8000", "https://www.hizb-ut-tahrir.info"),
+                    fetched_url=url,
+                    body=body,
+                    tags=["t1", "t2"] if item_id == 1 else [],
+                    published_date=date(year, 6, 1) if year else None,
+                    fetched_at=ref.fetched_at,
+                    html_sha256=hashlib.sha256(html).hexdigest(),
+                    warc_file=ref.file,
+                    warc_offset=ref.offset,
+                    warc_length=ref.length,
+                    parser_version="test",
+                )
+            )
+        writer.close()
+        writer.finish("finished", {})
+        warc.close()
+
+
+@pytest.fixture(scope="module")
+def ran(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The namespace the docs' recipes leave, run in order on the small archive."""
+    root = tmp_path_factory.mktemp("archive")
+    archive_items(root)
+    blocks = recipes()
+    assert blocks[0].strip() == SETUP
+    namespace: dict[str, Any] = {"ARCHIVE": str(root)}
+    for block in blocks[1:]:
+        exec(compile(block, str(DOCS), "exec"), namespace)
+    return namespace
+
+
+def test_pyarrow_reads_every_version_and_the_latest_with_the_schema(ran: dict[str, Any]) -> None:
+    assert ran["versions"].schema.equals(dataset_schema())
+    assert ran["versions"].num_rows == 4
+    latest = {r["key"]: r for r in ran["latest"].to_pylist()}
+    assert sorted(latest) == ["ar/5", "en/1", "en/2"]
+    assert latest["en/1"]["body"] == "First text, corrected."
+    assert latest["en/1"]["crawl_id"] == "c2"
+    assert latest["ar/5"]["year"] is None
+    assert ran["english"].to_pylist() == [
+        {"key": "en/1", "title": None, "published_date": date(2023, 6, 1), "author": None,
+         "tags": ["t1", "t2"]},
+        {"key": "en/2", "title": None, "published_date": date(2024, 6, 1), "author": None,
+         "tags": []},
+    ]  # fmt: skip
+    assert ran["undated"].column("key").to_pylist() == ["ar/5"]
+    assert ran["history"].column("body").to_pylist() == ["First text.", "First text, corrected."]
+
+
+def test_pandas_keeps_the_documented_types(ran: dict[str, Any]) -> None:
+    df = ran["df"]
+    assert len(df) == 3
+    assert df["published_date"].dtype == pd.ArrowDtype(pa.date32())
+    assert df["fetched_at"].dtype == pd.ArrowDtype(pa.timestamp("us", tz="UTC"))
+    assert df["tags"].dtype == pd.ArrowDtype(pa.list_(pa.string()))
+    assert df["year"].dtype == pd.ArrowDtype(pa.int32())
+    assert df["item_id"].dtype == pd.ArrowDtype(pa.int64())
+    by_key = df.set_index("key")
+    assert pd.isna(by_key.loc["ar/5", "year"])
+    assert by_key.loc["en/1", "tags"] == ["t1", "t2"]
+    assert ran["per_year"].to_dict() == {("ar", pd.NA): 1, ("en", 2023): 1, ("en", 2024): 1}
+    assert ran["tagged"]["key"].tolist() == ["en/1"]
+
+
+def test_polars_keeps_the_documented_types(ran: dict[str, Any]) -> None:
+    for frame, rows in ((ran["pl_latest"], 3), (ran["pl_versions"], 4)):
+        assert frame.height == rows
+        assert frame.schema["published_date"] == pl.Date
+        assert frame.schema["fetched_at"] == pl.Datetime("us", "UTC")
+        assert frame.schema["tags"] == pl.List(pl.String)
+        assert frame.schema["year"] == pl.Int32
+        undated = frame.filter(pl.col("key") == "ar/5")
+        assert undated["year"].to_list() == [None]
+        assert undated["lang"].to_list() == ["ar"]
+
+
+def test_duckdb_reads_the_dataset_and_the_files_alike(ran: dict[str, Any]) -> None:
+    assert ran["counts"] == [("ar", None, 1), ("en", 2023, 2), ("en", 2024, 1)]
+    db_latest = ran["db_latest"]
+    assert db_latest.num_rows == 3
+    assert db_latest.schema.field("published_date").type == pa.date32()
+    assert db_latest.schema.field("tags").type == pa.list_(pa.string())
+    assert db_latest.schema.field("year").type == pa.int32()
+    rows = {r["key"]: r for r in db_latest.to_pylist()}
+    assert rows["en/1"]["body"] == "First text, corrected."
+    assert rows["ar/5"]["year"] is None
+    assert rows["en/1"]["tags"] == ["t1", "t2"]
+
+
+def test_a_row_leads_back_to_its_capture(ran: dict[str, Any]) -> None:
+    assert ran["capture"].url.endswith(f"/{ran['row']['key'].split('/')[1]}.html")
+    assert ran["target"] == ran["capture"].url
+    assert ran["body"] == ran["capture"].body
+    assert ran["body"].startswith(b"<html><body><p>")
