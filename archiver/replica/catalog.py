@@ -25,8 +25,10 @@ MIGRATED_EVERY = 41
 MIGRATED_FIRST_ID = 100
 LAYOUTS = (("k2_site", 70), ("k2_stock", 15), ("gavick", 15))
 K2_ROUTE_PERCENT = 4
-# Items added after NEWEST come this far apart.
+# Items added after NEWEST come this far apart, at 7 past the hour (never at midnight, which
+# K2 prints for "no time").
 ADDED_EVERY = timedelta(hours=6)
+ADDED_MINUTE = timedelta(minutes=7)
 
 # The one real page we have (shared/seeds/000_…): an English News & Comment item at a fixed id.
 SEED_LANG = "en"
@@ -122,7 +124,7 @@ class Catalog:
         if index == self._seed_index:
             return SEED_PUBLISHED
         if index >= self._base:
-            return NEWEST + (index - self._base + 1) * ADDED_EVERY
+            return NEWEST + (index - self._base + 1) * ADDED_EVERY + ADDED_MINUTE
         offset = (index + (self._hash(index, 2) % 1000) / 1000) * self._slot
         return self._start + timedelta(minutes=int(offset // 60))
 
