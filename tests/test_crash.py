@@ -26,6 +26,7 @@ from archiver.replica import ReplicaHandle
 from archiver.store.archive import ArchiveWriter
 from archiver.store.settled import settled_keys
 from archiver.store.verify import verify
+from archiver.store.warc import OPEN_SUFFIX, Exchange, WarcFileWriter, recover
 
 LANGS = "en,ar,tr"
 KILLS = 3
@@ -150,3 +151,52 @@ def test_only_runs_up_to_the_last_complete_walk_settle_their_items(tmp_path: Pat
     assert settled_keys(tmp_path) == {"en/1", "en/2"}
     run(tmp_path, "c6", [], "finished", ["en", "ar"])
     assert settled_keys(tmp_path) == {"en/1", "en/2", "en/3", "en/4", "ar/1", "ar/2", "ar/5"}
+
+
+def test_rows_committed_before_a_kill_find_their_records_in_the_recovered_warc(
+    tmp_path: Path,
+) -> None:
+    """kill -9 while the third response was being written: two rows were committed, the WARC
+    file is left open with a torn third record."""
+    warc = WarcFileWriter(tmp_path, "c1")
+    writer = ArchiveWriter(tmp_path, "c1")
+    writer.open()
+    fetched = datetime(2026, 1, 1, tzinfo=UTC)
+    refs = []
+    for n in range(3):
+        html = f"<p>page {n}</p>".encode() * 50
+        url = f"http://127.0.0.1:8000/en/index.php/x/{n}.html"
+        refs.append(warc.write(Exchange(url, "GET", [], 200, "OK", [], html, fetched)))
+        if n < 2:
+            item = ArchiveItem(key=f"en/{n}", lang="en", item_id=n, url=url, fetched_at=fetched)
+            writer.add(
+                item.replace(
+                    html_sha256=hashlib.sha256(html).hexdigest(),
+                    warc_file=refs[n].file,
+                    warc_offset=refs[n].offset,
+                    warc_length=refs[n].length,
+                )
+            )
+    writer.close()  # the two rows' part file is committed
+    (open_file,) = (tmp_path / "warc").glob(f".*{OPEN_SUFFIX}")
+    torn = open_file.read_bytes()[: refs[2].offset + refs[2].length // 2]
+    warc.close()
+    (tmp_path / refs[0].file).unlink()
+    open_file.write_bytes(torn)  # what the kill leaves: still open, the third record torn
+    (part,) = dataset.part_files(tmp_path)
+    assert verify(tmp_path).problems == [
+        f"{part.relative_to(tmp_path)}: en/{n} points to a WARC record that is not there "
+        f"({refs[n].file} at {refs[n].offset})"
+        for n in range(2)
+    ]
+    assert recover(tmp_path) == [tmp_path / refs[0].file]
+    assert verify(tmp_path).problems == []
+    for row in dataset.open(tmp_path).to_table().to_pylist():
+        capture = read_capture(tmp_path, row["warc_file"], row["warc_offset"])
+        assert hashlib.sha256(capture.body).hexdigest() == row["html_sha256"], row["key"]
+    # A row pointing past what recovery kept is a problem verify names.
+    (tmp_path / refs[0].file).write_bytes((tmp_path / refs[0].file).read_bytes()[: refs[1].offset])
+    assert verify(tmp_path).problems == [
+        f"{part.relative_to(tmp_path)}: en/1 points to a WARC record that is not there "
+        f"({refs[1].file} at {refs[1].offset})"
+    ]

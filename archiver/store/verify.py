@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from archiver.dataset import part_files, readable
@@ -46,6 +47,24 @@ def _manifest_hashes(root: Path, report: Report) -> dict[str, str]:
     return hashes
 
 
+def _check_warc_pointers(root: Path, relative: str, table: pa.Table, report: Report) -> None:
+    """Each row's WARC record must lie inside a published WARC file (a torn file that was cut
+    back on recovery must still hold every record a committed row points to)."""
+    sizes: dict[str, int | None] = {}
+    for row in table.select(["key", "warc_file", "warc_offset", "warc_length"]).to_pylist():
+        if row["warc_file"] is None:
+            continue
+        if row["warc_file"] not in sizes:
+            warc = root / row["warc_file"]
+            sizes[row["warc_file"]] = warc.stat().st_size if warc.is_file() else None
+        size = sizes[row["warc_file"]]
+        if size is None or row["warc_offset"] + row["warc_length"] > size:
+            report.problems.append(
+                f"{relative}: {row['key']} points to a WARC record that is not there "
+                f"({row['warc_file']} at {row['warc_offset']})"
+            )
+
+
 def verify(root: Path) -> Report:
     report = Report()
     for tmp in leftover_temporaries(root):
@@ -71,7 +90,9 @@ def verify(root: Path) -> Report:
             report.notes.append(f"{relative}: not listed in any crawl manifest")
         elif file_sha256(path) != expected[relative]:
             report.problems.append(f"{relative}: SHA-256 differs from its crawl manifest")
-        table = pq.read_table(path, columns=["key", "content_sha256"])
+        table = pq.read_table(
+            path, columns=["key", "content_sha256", "warc_file", "warc_offset", "warc_length"]
+        )
         schema = pq.read_schema(path)
         version = (schema.metadata or {}).get(b"archiver.schema_version", b"").decode()
         if version != str(SCHEMA_VERSION) or not schema.equals(wanted_schema):
@@ -82,6 +103,7 @@ def verify(root: Path) -> Report:
         keys = table.column("key").to_pylist()
         hashes = table.column("content_sha256").to_pylist()
         versions.update(zip(keys, hashes, strict=True))
+        _check_warc_pointers(root, relative, table, report)
     for listed in expected:
         if (root / listed).exists() or listed in replaced:
             continue
