@@ -59,8 +59,10 @@ class ParquetPipeline:
             self.stats.inc_value(f"archive/rows_written/{item.lang}")
         return stamped
 
-    def record_failure(self, url: str, reason: str, status: int | None = None) -> None:
-        self.archive.add_failure(url, reason, status)
+    def record_failure(
+        self, url: str, reason: str, status: int | None = None, listing_date: str | None = None
+    ) -> None:
+        self.archive.add_failure(url, reason, status, listing_date)
         self.stats.inc_value("archive/failures")
 
     def close_spider(self) -> None:

@@ -68,4 +68,5 @@ class ArchiveSpider(scrapy.Spider):
             url=request.url if request is not None else "",
             reason=f"{type(error).__name__}: {failure.getErrorMessage()}",
             status=status,
+            listing_date=request.cb_kwargs.get("listing_date") if request is not None else None,
         )

@@ -32,6 +32,7 @@ from archiver.frontier import COMPLETE_LANGS_STAT, MODES, Entry, listing_day, pl
 from archiver.pages import ListingPage
 from archiver.pages.section import SectionPage
 from archiver.sections import LATEST_MENU, parse_langs
+from archiver.store.manifest import FailedFetch, unresolved_item_failures
 from archiver.store.settled import settled_keys
 from archiver.urls import parse_item_url, rebase
 from spiders.base import ArchiveSpider
@@ -66,6 +67,7 @@ class MediaOfficeSpider(ArchiveSpider):
         self.known: set[str] = set()  # keys already archived (incremental mode)
         self.settled: set[str] = set()  # archived keys that may end a walk (incremental mode)
         self.requested: set[str] = set()  # item keys already requested in this run
+        self.earlier_failures: list[FailedFetch] = []  # items earlier runs failed to fetch
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> MediaOfficeSpider:
@@ -76,6 +78,7 @@ class MediaOfficeSpider(ArchiveSpider):
             out = Path(crawler.settings["ARCHIVER_OUT"])
             spider.known = set(latest(out, columns=["key"]).column("key").to_pylist())
             spider.settled = settled_keys(out)
+            spider.earlier_failures = unresolved_item_failures(out, spider.known)
         return spider
 
     def walk_incomplete(self) -> None:
@@ -111,6 +114,14 @@ class MediaOfficeSpider(ArchiveSpider):
         self.crawler.stats.set_value(COMPLETE_LANGS_STAT, [] if bounded else list(self.langs))
         for lang in self.langs:
             yield self.first_listing(lang)
+        if self.mode == "incremental":
+            for failed in self.earlier_failures:
+                ref = parse_item_url(failed.url)
+                if ref is None or ref.lang not in self.langs or ref.key in self.requested:
+                    continue
+                self.requested.add(ref.key)
+                self.crawler.stats.inc_value("retry/earlier_failures")
+                yield self.item_request(rebase(failed.url, self.base_url), failed.listing_date)
 
     def first_listing_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         """A 404 means this section names its latest-items menu otherwise: start from the

@@ -62,8 +62,10 @@ class ArchiveWriter:
         self.writer.write(to_row(record), year)
         return stamped, "new" if previous is None else "revised"
 
-    def add_failure(self, url: str, reason: str, status: int | None = None) -> None:
-        self.manifest.add_failure(url, reason, status)
+    def add_failure(
+        self, url: str, reason: str, status: int | None = None, listing_date: str | None = None
+    ) -> None:
+        self.manifest.add_failure(url, reason, status, listing_date)
 
     def close(self) -> None:
         """Write what is buffered and free the archive (the manifest is finished apart)."""

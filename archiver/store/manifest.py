@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Container
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 from archiver import __version__
 from archiver.store.atomic import write_json_atomically
 from archiver.store.writer import PartFile
+from archiver.urls import parse_item_url
 
 CRAWLS_DIR = "crawls"
 
@@ -41,10 +43,11 @@ def crawl_id_for(crawler: Any) -> str:
 
 
 @dataclass
-class Failure:
+class FailedFetch:
     url: str
     reason: str
     status: int | None = None
+    listing_date: str | None = None  # an item's listing date, so a later run can retry it whole
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ class Manifest:
     finished_at: str | None = None
     finish_reason: str | None = None
     files: list[PartFile] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
+    failures: list[FailedFetch] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
     replaced: list[Replaced] = field(default_factory=list)
 
@@ -83,8 +86,10 @@ class Manifest:
         self.replaced.extend(replaced)
         self.save()
 
-    def add_failure(self, url: str, reason: str, status: int | None = None) -> None:
-        self.failures.append(Failure(url, reason, status))
+    def add_failure(
+        self, url: str, reason: str, status: int | None = None, listing_date: str | None = None
+    ) -> None:
+        self.failures.append(FailedFetch(url, reason, status, listing_date))
 
     def finish(self, reason: str, stats: dict[str, Any]) -> None:
         self.finished_at = datetime.now(UTC).isoformat()
@@ -142,3 +147,18 @@ def replaced_files(root: Path) -> set[str]:
         if (root / by).exists():
             done.add(path)
     return done
+
+
+def unresolved_item_failures(root: Path, archived: Container[str]) -> list[FailedFetch]:
+    """Item pages that failed in earlier runs and are still not archived, once per item.
+
+    An incremental walk stops at the first page of archived items, so an item that failed
+    below it would never be listed to it again: it is retried from this list instead.
+    """
+    found: dict[str, FailedFetch] = {}
+    for path in sorted((root / CRAWLS_DIR).glob("*.json")):
+        for entry in json.loads(path.read_text(encoding="utf-8")).get("failures", []):
+            ref = parse_item_url(entry["url"])
+            if ref is not None and ref.key not in archived:
+                found[ref.key] = FailedFetch(**entry)
+    return list(found.values())
