@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
 
+# How Scrapy's RobotsTxtMiddleware words a refusal (the reason of an IgnoreRequest).
+ROBOTS_REFUSAL = "Forbidden by robots.txt"
 # Settings worth keeping in the manifest: they explain what a run did.
 MANIFEST_SETTINGS = ("ARCHIVER_BASE_URL", "ARCHIVER_OUT", "DOWNLOAD_DELAY", "USER_AGENT")
 
@@ -63,7 +65,9 @@ class ParquetPipeline:
         self, url: str, reason: str, status: int | None = None, listing_date: str | None = None
     ) -> None:
         self.archive.add_failure(url, reason, status, listing_date)
-        self.stats.inc_value("archive/failures")
+        # Obeying robots.txt is the crawl working as asked, not an error of the site or of ours.
+        robots = ROBOTS_REFUSAL in reason
+        self.stats.inc_value("archive/robots_forbidden" if robots else "archive/failures")
 
     def close_spider(self) -> None:
         self.archive.close()
