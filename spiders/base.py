@@ -42,7 +42,9 @@ class ArchiveSpider(scrapy.Spider):
             dont_filter=True,
         )
 
-    def parse_item(self, response: Response, listing_date: str | None) -> Iterator[ArchiveItem]:
+    def parse_item(
+        self, response: Response, listing_date: str | None = None
+    ) -> Iterator[ArchiveItem]:
         encoding = response.encoding if isinstance(response, TextResponse) else None
         item = extract_item(
             response.body, response.url, encoding=encoding, listing_date=listing_date
