@@ -243,3 +243,14 @@ def test_cloaked_emails_are_decoded_in_the_truth(replica_site: Replica) -> None:
         if "@example.org" in body:
             assert re.search(r"press\d@example\.org$", body.split("\n\n")[-2])
     assert cloaked > 10
+
+
+def test_a_midnight_publication_time_has_no_instant_in_the_truth() -> None:
+    # K2 prints 00:00 for "no time of day"; ar/350 of seed 1 is listed at exactly midnight.
+    site = Replica(150, 1, ("ar",))
+    truth = site.truth("ar", 350)
+    assert truth["listing_datetime"] == "2021-04-25T00:00:00+03:00"
+    assert truth["published_at"] is None
+    assert truth["published_date"] == date(2021, 4, 25)
+    later = site.truth("ar", site.item_ids("ar")[0])
+    assert later["published_at"] is not None

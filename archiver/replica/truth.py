@@ -7,7 +7,7 @@ those same blocks (never from the press-release header or contact footer).
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from archiver.replica.blocks import (
@@ -80,8 +80,13 @@ def truth(entry: Entry, content: Content, path: str) -> dict[str, Any]:
         "images": _unique([p.src for p in parts if isinstance(p, Image)]),
         "media": _unique([u for p in parts if (u := _media_url(p))]),
         "published_date": entry.published.date(),
-        "published_at": entry.published.astimezone(UTC),
+        # Exactly midnight is the site's (K2's) way of saying "no time of day".
+        "published_at": None if _is_midnight(entry.published) else entry.published.astimezone(UTC),
         "published_hijri": content.published_hijri,
         "layout": entry.layout,
         "listing_datetime": entry.published.isoformat(),
     }
+
+
+def _is_midnight(moment: datetime) -> bool:
+    return (moment.hour, moment.minute, moment.second) == (0, 0, 0)
