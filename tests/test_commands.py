@@ -43,11 +43,10 @@ def test_the_article_spider_archives_one_item(
 
 
 def test_the_demo_verifies_and_matches_the_truth(tmp_path: Path) -> None:
-    done = run(
-        [sys.executable, "-m", "archiver.cli", "demo", "--items", "30", "--out", str(tmp_path)]
-    )
+    # Exactly what `make demo` runs (default size and seed), into a temporary directory.
+    done = run([sys.executable, "-m", "archiver.cli", "demo", "--out", str(tmp_path)])
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "60 items, " in done.stdout
+    assert "300 items, " in done.stdout
     assert ": 0 differ, 0 items missing, 0 unexpected, 0 duplicated" in done.stdout
     assert f"{tmp_path}: " in done.stdout and ": verified" in done.stdout
 
