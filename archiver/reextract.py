@@ -8,7 +8,6 @@ WARC pointer. Unchanged items write nothing.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecord
 
 from archiver.dates import apply_dates
+from archiver.fetched import stamp_fetch
 from archiver.pages import ListingPage, extract_item
 from archiver.store.archive import ArchiveWriter
 from archiver.store.manifest import new_crawl_id
@@ -71,11 +71,11 @@ def read_capture(root: Path, file: str, offset: int) -> Capture:
         return _read(next(iter(ArchiveIterator(handle))))
 
 
-def reextract(root: Path, crawl_id: str | None = None) -> Counter[str]:
-    """Re-extract every item's newest capture into ``root``; returns what happened, counted."""
-    counts: Counter[str] = Counter()
+def _index(root: Path, counts: Counter[str]) -> tuple[dict[str, str], dict[str, WarcRef]]:
+    """The listing date of every listed item, and each item's newest capture (pointers only:
+    bodies are read again one at a time)."""
     listing_dates: dict[str, str] = {}
-    newest: dict[str, WarcRef] = {}  # pointers only: bodies are read again one at a time
+    newest: dict[str, WarcRef] = {}
     for capture, ref in captures(root):
         if capture.status != 200:
             counts["captures_not_ok"] += 1
@@ -89,9 +89,20 @@ def reextract(root: Path, crawl_id: str | None = None) -> Counter[str]:
             counts["listing_pages"] += 1
         elif item_ref.key not in newest or newest[item_ref.key].fetched_at < ref.fetched_at:
             newest[item_ref.key] = ref
+    return listing_dates, newest
+
+
+def reextract(root: Path, crawl_id: str | None = None) -> Counter[str]:
+    """Re-extract every item's newest capture into ``root``; returns what happened, counted.
+
+    Raises ``ArchiveLocked`` before reading anything when a crawl is writing the archive.
+    """
+    counts: Counter[str] = Counter()
     archive = ArchiveWriter(root, crawl_id or new_crawl_id(), options={"reextract": True})
     archive.open()
+    reason = "failed"
     try:
+        listing_dates, newest = _index(root, counts)
         for key, ref in sorted(newest.items()):
             capture = read_capture(root, ref.file, ref.offset)
             item = extract_item(
@@ -100,18 +111,18 @@ def reextract(root: Path, crawl_id: str | None = None) -> Counter[str]:
                 encoding=capture.encoding,
                 listing_date=listing_dates.get(key),
             )
-            item = apply_dates(item).replace(
-                fetched_url=capture.url,
+            stamped = stamp_fetch(
+                apply_dates(item),
+                url=capture.url,
+                status=capture.status,
+                body=capture.body,
                 fetched_at=ref.fetched_at,
-                http_status=capture.status,
-                html_sha256=hashlib.sha256(capture.body).hexdigest(),
-                warc_file=ref.file,
-                warc_offset=ref.offset,
-                warc_length=ref.length,
+                warc=ref,
             )
-            _, outcome = archive.add(item)
+            _, outcome = archive.add(stamped)
             counts[outcome] += 1
+        reason = "finished"
     finally:
         archive.close()
-    archive.finish("finished", dict(counts))
+        archive.finish(reason, dict(counts))
     return counts

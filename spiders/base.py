@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -14,10 +13,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archiver import signals
+from archiver.fetched import stamp_fetch
 from archiver.item import ArchiveItem
 from archiver.pages import extract_item
 from archiver.store.warc import WarcRef
-from archiver.urls import SITE_DOMAINS
+from archiver.urls import SITE_DOMAINS, parse_item_url
 
 
 class ArchiveSpider(scrapy.Spider):
@@ -45,30 +45,45 @@ class ArchiveSpider(scrapy.Spider):
     def parse_item(
         self, response: Response, listing_date: str | None = None
     ) -> Iterator[ArchiveItem]:
+        if parse_item_url(response.url) is None:
+            # Redirected away from the item (a deleted item sent to the home page, say):
+            # nothing of the item was fetched, so it is a failure, not a row.
+            self.report_failure(
+                response.meta.get("redirect_urls", [response.url])[0],
+                f"redirected to a page that is not an item: {response.url}",
+                response.status,
+                listing_date,
+            )
+            return
         encoding = response.encoding if isinstance(response, TextResponse) else None
         item = extract_item(
             response.body, response.url, encoding=encoding, listing_date=listing_date
         )
         warc: WarcRef | None = response.meta.get("warc")
-        yield item.replace(
-            fetched_url=response.url,
+        yield stamp_fetch(
+            item,
+            url=response.url,
+            status=response.status,
+            body=response.body,
             fetched_at=warc.fetched_at if warc else datetime.now(UTC),
-            http_status=response.status,
-            html_sha256=hashlib.sha256(response.body).hexdigest(),
-            warc_file=warc.file if warc else None,
-            warc_offset=warc.offset if warc else None,
-            warc_length=warc.length if warc else None,
+            warc=warc,
         )
 
     def record_failure(self, failure: Failure) -> None:
         request: Any = getattr(failure, "request", None)
         error = failure.value
-        status = error.response.status if isinstance(error, HttpError) else None
+        self.report_failure(
+            request.url if request is not None else "",
+            f"{type(error).__name__}: {failure.getErrorMessage()}",
+            error.response.status if isinstance(error, HttpError) else None,
+            request.cb_kwargs.get("listing_date") if request is not None else None,
+        )
+
+    def report_failure(
+        self, url: str, reason: str, status: int | None, listing_date: str | None
+    ) -> None:
+        """A request that ends without an item: into the manifest's failures, with why."""
         assert self.crawler is not None
         self.crawler.signals.send_catch_log(
-            signals.fetch_failed,
-            url=request.url if request is not None else "",
-            reason=f"{type(error).__name__}: {failure.getErrorMessage()}",
-            status=status,
-            listing_date=request.cb_kwargs.get("listing_date") if request is not None else None,
+            signals.fetch_failed, url=url, reason=reason, status=status, listing_date=listing_date
         )

@@ -16,6 +16,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
 
+from archiver.store import lock
 from archiver.store.manifest import crawl_id_for
 from archiver.store.warc import Exchange, WarcFileWriter, recover
 
@@ -38,11 +39,18 @@ class WarcCaptureMiddleware:
     def __init__(self, crawler: Crawler, root: Path, max_bytes: int) -> None:
         assert crawler.stats is not None
         self.stats = crawler.stats
+        self.root = root
+        # Before touching any file: a WARC left open may be another live crawl's, not a leftover.
+        lock.acquire(root)  # raises ArchiveLocked; re-entrant for the pipeline's own acquire
         for path in recover(root):
             logger.warning("recovered a WARC file left open by an interrupted run: %s", path)
             self.stats.inc_value("warc/recovered_files")
         self.writer = WarcFileWriter(root, crawl_id_for(crawler), max_bytes=max_bytes)
-        crawler.signals.connect(self.writer.close, signal=signals.spider_closed)
+        crawler.signals.connect(self.closed, signal=signals.spider_closed)
+
+    def closed(self) -> None:
+        self.writer.close()
+        lock.release(self.root)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcCaptureMiddleware:

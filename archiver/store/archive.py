@@ -40,10 +40,12 @@ class ArchiveWriter:
         )
         self.known: dict[str, str] = {}
         self.counts: Counter[str] = Counter()
+        self.opened = False  # close and finish touch nothing of an archive never opened
 
     def open(self) -> None:
         """Raises ``ArchiveLocked`` when another process writes this archive."""
         lock.acquire(self.root)
+        self.opened = True
         self.counts["temporaries_removed"] += len(remove_leftover_temporaries(self.root))
         self.known = latest_hashes(self.root)
         self.manifest.save()
@@ -68,9 +70,13 @@ class ArchiveWriter:
         self.manifest.add_failure(url, reason, status, listing_date)
 
     def close(self) -> None:
-        """Write what is buffered and free the archive (the manifest is finished apart)."""
-        self.writer.close()
-        lock.release(self.root)
+        """Write what is buffered (the run's manifest is finished apart, by ``finish``)."""
+        if self.opened:
+            self.writer.close()
 
     def finish(self, reason: str, stats: dict[str, Any]) -> None:
-        self.manifest.finish(reason, stats)
+        """Finish the run's manifest and free the archive."""
+        if self.opened:
+            self.manifest.finish(reason, stats)
+            lock.release(self.root)
+            self.opened = False
