@@ -142,6 +142,20 @@ def test_verify_finds_tampered_files_and_duplicate_versions(tmp_path: Path) -> N
     assert any("SHA-256 differs" in p for p in verify(tmp_path).problems)
 
 
+def test_a_reverted_revision_is_a_version_not_a_duplicate(tmp_path: Path) -> None:
+    def version(body: str, month: int, crawl: str) -> dict[str, Any]:
+        fetched = datetime(2026, month, 1, tzinfo=UTC)
+        return make_row("en", 1, body=body, fetched_at=fetched, crawl_id=crawl)
+
+    write_rows(tmp_path, [version("A", 1, "c1")], crawl_id="c1")
+    write_rows(tmp_path, [version("B", 2, "c2")], crawl_id="c2")
+    write_rows(tmp_path, [version("A", 3, "c3")], crawl_id="c3")  # the correction reverted
+    assert verify(tmp_path).problems == []
+    assert dataset.latest(tmp_path, columns=["body"]).to_pylist() == [{"body": "A"}]
+    write_rows(tmp_path, [version("A", 4, "c4")], crawl_id="c4")  # A right after A: a duplicate
+    assert verify(tmp_path).problems == ["1 item version(s) stored more than once (e.g. en/1)"]
+
+
 def test_content_hash_ignores_fetch_facts_and_sees_content() -> None:
     base = make_row("en", 1)
     refetched = make_row(

@@ -70,13 +70,11 @@ class ArchiveWriter:
         self.manifest.add_failure(url, reason, status, listing_date)
 
     def close(self) -> None:
-        """Write what is buffered (the run's manifest is finished apart, by ``finish``)."""
+        """Write what is buffered and free the archive (the manifest is finished apart)."""
         if self.opened:
             self.writer.close()
+            lock.release(self.root)
 
     def finish(self, reason: str, stats: dict[str, Any]) -> None:
-        """Finish the run's manifest and free the archive."""
         if self.opened:
             self.manifest.finish(reason, stats)
-            lock.release(self.root)
-            self.opened = False

@@ -9,8 +9,8 @@ run's manifest; what an interrupted compaction left, which readers ignore and th
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -65,6 +65,10 @@ def _check_warc_pointers(root: Path, relative: str, table: pa.Table, report: Rep
             )
 
 
+VERSION_COLUMNS = ("key", "fetched_at", "crawl_id", "content_sha256")
+WARC_COLUMNS = ("warc_file", "warc_offset", "warc_length")
+
+
 def verify(root: Path) -> Report:
     report = Report()
     for tmp in leftover_temporaries(root):
@@ -73,7 +77,7 @@ def verify(root: Path) -> Report:
     replaced = replaced_files(root)
     merged = set(replacements(root).values())
     wanted_schema = file_schema()
-    versions: Counter[tuple[str, str]] = Counter()
+    versions: list[tuple[str, datetime, str, str]] = []  # key, fetched_at, crawl_id, hash
     for path in part_files(root):
         relative = str(path.relative_to(root))
         if relative in replaced:
@@ -90,9 +94,12 @@ def verify(root: Path) -> Report:
             report.notes.append(f"{relative}: not listed in any crawl manifest")
         elif file_sha256(path) != expected[relative]:
             report.problems.append(f"{relative}: SHA-256 differs from its crawl manifest")
-        table = pq.read_table(
-            path, columns=["key", "content_sha256", "warc_file", "warc_offset", "warc_length"]
-        )
+            continue
+        try:
+            table = pq.read_table(path, columns=[*VERSION_COLUMNS, *WARC_COLUMNS])
+        except (OSError, pa.ArrowException) as error:
+            report.problems.append(f"{relative}: rows cannot be read ({error})")
+            continue
         schema = pq.read_schema(path)
         version = (schema.metadata or {}).get(b"archiver.schema_version", b"").decode()
         if version != str(SCHEMA_VERSION) or not schema.equals(wanted_schema):
@@ -100,9 +107,7 @@ def verify(root: Path) -> Report:
                 f"{relative}: schema differs from schema version {SCHEMA_VERSION}"
             )
         report.rows += table.num_rows
-        keys = table.column("key").to_pylist()
-        hashes = table.column("content_sha256").to_pylist()
-        versions.update(zip(keys, hashes, strict=True))
+        versions.extend(zip(*(table.column(c).to_pylist() for c in VERSION_COLUMNS), strict=True))
         _check_warc_pointers(root, relative, table, report)
     for listed in expected:
         if (root / listed).exists() or listed in replaced:
@@ -113,10 +118,25 @@ def verify(root: Path) -> Report:
             )
         else:
             report.problems.append(f"{listed}: listed in a crawl manifest but missing")
-    duplicated = [key for (key, _), count in versions.items() if count > 1]
+    duplicated = repeated_versions(versions)
     if duplicated:
-        sample = ", ".join(sorted(duplicated)[:5])
+        sample = ", ".join(duplicated[:5])
         report.problems.append(
             f"{len(duplicated)} item version(s) stored more than once (e.g. {sample})"
         )
     return report
+
+
+def repeated_versions(versions: list[tuple[str, datetime, str, str]]) -> list[str]:
+    """Keys with a version that repeats the one before it (in fetch order).
+
+    A version is a change: content A, then B, then A again is three honest versions (a
+    correction reverted, say), but A twice in a row is a row the writer should never have added.
+    """
+    repeated = []
+    previous: tuple[str, str] | None = None
+    for key, _, _, digest in sorted(versions):
+        if previous == (key, digest) and (not repeated or repeated[-1] != key):
+            repeated.append(key)
+        previous = (key, digest)
+    return repeated
