@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 
 from archiver import __version__
+from archiver.commands.common import CommandFailed, report
+from archiver.store.lock import ArchiveLocked
 
 # Subcommand modules under archiver.commands, in the order --help lists them.
 COMMANDS: tuple[str, ...] = (
@@ -40,7 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    code: int = args.run(args)
+    try:
+        code: int = args.run(args)
+    except (CommandFailed, ArchiveLocked) as error:
+        # What the operator can fix: one line naming it, not a traceback.
+        report(args.command, str(error))
+        return EXIT_FAILURE
     return code
 
 

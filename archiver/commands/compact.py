@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_FAILURE, EXIT_OK
+from archiver.cli import EXIT_OK
+from archiver.commands.common import archive_dir
 
 
 def register(sub: Any) -> None:
@@ -17,16 +18,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from archiver.store.compact import compact
-    from archiver.store.lock import ArchiveLocked
 
-    if not args.dir.is_dir():
-        print(f"archiver compact: {args.dir} is not a directory")
-        return EXIT_FAILURE
-    try:
-        result = compact(args.dir)
-    except ArchiveLocked as error:
-        print(f"archiver compact: {error}")
-        return EXIT_FAILURE
+    result = compact(archive_dir(args.dir))
     if result.leftovers_removed:
         print(f"finished an interrupted compaction: {result.leftovers_removed} files removed")
     if result.compact_id is None:

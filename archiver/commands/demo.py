@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from archiver.cli import EXIT_FAILURE, EXIT_OK
+from archiver.commands.common import output_dir, positive_int
 
 DEMO_LANGS = ("en", "ar")
 
@@ -19,7 +20,7 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("--out", type=Path, default=Path("data/demo"), help="archive directory")
     parser.add_argument(
-        "--items", type=int, default=150, help="items per language section (default: 150)"
+        "--items", type=positive_int, default=150, help="items per language section (default: 150)"
     )
     parser.add_argument("--seed", type=int, default=1, help="replica seed (default: 1)")
     parser.set_defaults(run=run)
@@ -33,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from archiver.replica import Replica, running
     from archiver.store.summary import format_summary, summarise
 
+    output_dir(args.out)
     started = time.monotonic()
     with running(items=args.items, seed=args.seed, langs=DEMO_LANGS) as server:
         print(

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_FAILURE, EXIT_OK
+from archiver.cli import EXIT_OK
+from archiver.commands.common import CommandFailed, archive_dir
 
 
 def register(sub: Any) -> None:
@@ -22,13 +23,31 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from archiver.store.export import export
 
-    if not args.dir.is_dir():
-        print(f"archiver export: {args.dir} is not a directory", file=sys.stderr)
-        return EXIT_FAILURE
+    root = archive_dir(args.dir)
     if args.out is None:
-        count = export(args.dir, sys.stdout, args.format, args.latest)
+        count = export(root, sys.stdout, args.format, args.latest)
     else:
-        with args.out.open("w", encoding="utf-8", newline="") as handle:
-            count = export(args.dir, handle, args.format, args.latest)
+        count = _export_to_file(root, args.out, args.format, args.latest)
     print(f"exported {count} rows", file=sys.stderr)
     return EXIT_OK
+
+
+def _export_to_file(root: Path, out: Path, fmt: str, latest_only: bool) -> int:
+    """Export into ``out`` all at once: an interrupted export leaves no partial file there."""
+    from archiver.store.atomic import write_atomically
+    from archiver.store.export import export
+
+    if out.is_dir():
+        raise CommandFailed(f"--out {out} is a directory; give a file name")
+    count = 0
+
+    def write(tmp: Path) -> None:
+        nonlocal count
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            count = export(root, handle, fmt, latest_only)
+
+    try:
+        write_atomically(out, write)
+    except OSError as error:
+        raise CommandFailed(f"export to {out} failed: {error}") from error
+    return count

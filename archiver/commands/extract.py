@@ -7,12 +7,13 @@ import json
 import sys
 import urllib.error
 import urllib.request
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_FAILURE, EXIT_OK
+from archiver.cli import EXIT_OK
+from archiver.commands.common import CommandFailed
 from archiver.dates import apply_dates
+from archiver.jsonable import jsonable
 from archiver.pages import extract_item
 from archiver.settings import DOWNLOAD_TIMEOUT, USER_AGENT
 
@@ -31,12 +32,6 @@ def _fetch(url: str) -> tuple[bytes, str | None]:
         return response.read(), response.headers.get_content_charset()
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
 def run(args: argparse.Namespace) -> int:
     source: str = args.source
     try:
@@ -47,9 +42,9 @@ def run(args: argparse.Namespace) -> int:
             body, encoding = Path(source).read_bytes(), None
             url = args.url or Path(source).resolve().as_uri()
     except (OSError, urllib.error.URLError) as error:
-        print(f"archiver extract: cannot read {source}: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+        raise CommandFailed(f"cannot read {source}: {error}") from error
     item = apply_dates(extract_item(body, url, encoding=encoding, listing_date=args.listing_date))
-    json.dump(item.to_record(), sys.stdout, ensure_ascii=False, indent=2, default=_json_value)
+    record = {name: jsonable(value) for name, value in item.to_record().items()}
+    json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK

@@ -10,17 +10,20 @@ import argparse
 import dataclasses
 import json
 import sys
-from datetime import date
 from typing import Any
 
 from archiver.cli import EXIT_OK
 from archiver.dates import DateResult, parse_date
+from archiver.jsonable import jsonable
+from archiver.urls import LANGS
 
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("parse-date", help="parse one date string (or - for stdin) to JSON")
     parser.add_argument("text", help="the date as printed, or - to read one per line from stdin")
-    parser.add_argument("--lang", default=None, help="the section the text comes from (en, ar…)")
+    parser.add_argument(
+        "--lang", choices=LANGS, default=None, help="the section the text comes from (en, ar…)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -35,8 +38,5 @@ def run(args: argparse.Namespace) -> int:
 
 def as_json(result: DateResult) -> str:
     """The result's columns, dates and instants in ISO 8601 (the instant in UTC)."""
-    columns = dataclasses.asdict(result)
-    for name, value in columns.items():
-        if isinstance(value, date):  # datetime is a date too
-            columns[name] = value.isoformat()
+    columns = {name: jsonable(value) for name, value in dataclasses.asdict(result).items()}
     return json.dumps(columns, ensure_ascii=False)

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_FAILURE, EXIT_OK
+from archiver.cli import EXIT_OK
+from archiver.commands.common import archive_dir
 
 
 def register(sub: Any) -> None:
@@ -19,16 +20,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from archiver.reextract import reextract
-    from archiver.store.lock import ArchiveLocked
 
-    if not args.dir.is_dir():
-        print(f"archiver reextract: {args.dir} is not a directory")
-        return EXIT_FAILURE
-    try:
-        counts = reextract(args.dir)
-    except ArchiveLocked as error:
-        print(f"archiver reextract: {error}")
-        return EXIT_FAILURE
+    counts = reextract(archive_dir(args.dir))
     print(
         f"re-extracted {counts['new'] + counts['revised'] + counts['unchanged']} items: "
         f"{counts['revised']} revised, {counts['new']} new, {counts['unchanged']} unchanged "

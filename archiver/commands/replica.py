@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
+from archiver.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from archiver.commands.common import port, positive_int, report
 from archiver.replica.faults import FaultSpec, parse_faults
 from archiver.urls import LANGS
 
@@ -33,8 +34,10 @@ def _broken(text: str) -> tuple[str, str]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: a free one)")
-    parser.add_argument("--items", type=int, default=250, help="items per language section")
+    parser.add_argument("--port", type=port, default=0, help="port on 127.0.0.1 (0: a free one)")
+    parser.add_argument(
+        "--items", type=positive_int, default=250, help="items per language section"
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed of the generated content")
     parser.add_argument(
         "--langs", type=_langs, default=("en", "ar"), help="comma-separated sections, or all"
@@ -82,6 +85,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Serve until stopped; report bad values and a busy port here, as ``python -m
+    archiver.replica`` runs this without the ``archiver`` router."""
     from archiver.replica.server import serve
     from archiver.replica.site import Replica
 
@@ -91,7 +96,15 @@ def run(args: argparse.Namespace) -> int:
             broken=args.broken, robots_disallow=args.robots_disallow,
         )  # fmt: skip
     except ValueError as error:
-        print(f"archiver replica: {error}", file=sys.stderr)
-        return 2
-    serve(replica, args.port)
-    return 0
+        report("replica", str(error))
+        return EXIT_USAGE
+    try:
+        serve(replica, args.port)
+    except OSError as error:  # the port is taken, or not ours to bind
+        report(
+            "replica",
+            f"cannot listen on 127.0.0.1:{args.port}: {error.strerror or error}; "
+            "choose another --port, or --port 0 for a free one",
+        )
+        return EXIT_FAILURE
+    return EXIT_OK

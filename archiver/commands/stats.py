@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_FAILURE, EXIT_OK
+from archiver.cli import EXIT_OK
+from archiver.commands.common import archive_dir
 
 
 def register(sub: Any) -> None:
@@ -20,10 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from archiver.store.manifest import CRAWLS_DIR
     from archiver.store.summary import format_summary, format_years, summarise
 
-    if not args.dir.is_dir():
-        print(f"archiver stats: {args.dir} is not a directory")
-        return EXIT_FAILURE
-    summary = summarise(args.dir)
+    summary = summarise(archive_dir(args.dir))
     print(format_summary(summary))
     print()
     print(format_years(summary))

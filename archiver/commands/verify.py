@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from archiver.cli import EXIT_FAILURE, EXIT_OK
+from archiver.commands.common import archive_dir
 
 
 def register(sub: Any) -> None:
@@ -30,7 +31,4 @@ def print_report(root: Path) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.dir.is_dir():
-        print(f"archiver verify: {args.dir} is not a directory")
-        return EXIT_FAILURE
-    return EXIT_OK if print_report(args.dir) else EXIT_FAILURE
+    return EXIT_OK if print_report(archive_dir(args.dir)) else EXIT_FAILURE

@@ -1,33 +1,38 @@
-"""Exporting an archive to JSON Lines or CSV, streamed batch by batch (memory stays flat)."""
+"""Exporting an archive to JSON Lines or CSV.
+
+Every version is streamed batch by batch, so memory stays flat whatever the archive's size.
+``latest_only`` must compare an item's versions before it can write one, so it holds one language
+section's rows at a time (every version of an item has the item's key, hence its language):
+memory grows with the largest section, not with the whole archive.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 from collections.abc import Iterator
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+import pyarrow.compute as pc
+
 from archiver.dataset import latest
 from archiver.dataset import open as open_dataset
+from archiver.jsonable import jsonable
 from archiver.store.schema import dataset_schema
 
 FORMATS = ("jsonl", "csv")
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
-
-
 def _rows(root: Path, latest_only: bool) -> Iterator[dict[str, Any]]:
-    if latest_only:
-        yield from latest(root).to_pylist()
+    if not latest_only:
+        for batch in open_dataset(root).to_batches():
+            yield from batch.to_pylist()
         return
-    for batch in open_dataset(root).to_batches():
-        yield from batch.to_pylist()
+    langs = pc.unique(open_dataset(root).to_table(columns=["lang"]).column("lang"))
+    for lang in sorted(langs.to_pylist()):
+        for batch in latest(root, filter=pc.field("lang") == lang).to_batches():
+            yield from batch.to_pylist()
 
 
 def export(root: Path, out: TextIO, fmt: str, latest_only: bool = False) -> int:
@@ -40,7 +45,7 @@ def export(root: Path, out: TextIO, fmt: str, latest_only: bool = False) -> int:
         writer.writeheader()
     count = 0
     for row in _rows(root, latest_only):
-        plain = {name: _plain(row[name]) for name in names}
+        plain = {name: jsonable(row[name]) for name in names}
         if writer is not None:
             # Lists become JSON arrays inside their cell; null becomes an empty cell.
             writer.writerow(
