@@ -8,6 +8,7 @@ run that saw enough items, naming the field, the language, the figures and examp
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,8 @@ DEFAULT_FLOORS: dict[str, float] = {
     "comment": 0.90,
 }
 EXAMPLES_KEPT = 3
+# Stat the spider counts: listing pages it could not read (after retries, mirrors, fallbacks).
+LISTING_FAILED = "listing/failed"
 
 
 def is_due(field: str, kind: str) -> bool:
@@ -60,6 +63,7 @@ class Thresholds:
     max_drop: float = 0.20
     min_items: int = 20
     max_error_rate: float = 0.10
+    empty_at: int = 3  # a field missing from every one of this many due items fails at once
 
 
 @dataclass(frozen=True)
@@ -89,39 +93,23 @@ def check(
     problems = []
     for lang in _langs(stats):
         for field in FIELD_DUE:
-            now = coverage(stats, lang, field)
-            if now is None or now[1] < thresholds.min_items:
-                continue
-            share, due = now
-            examples = ", ".join(stats.get(examples_key(lang, field), [])) or "none kept"
-            floor = thresholds.floors.get(field, 0.0)
-            if share < floor:
-                problems.append(
-                    Problem(
-                        lang,
-                        field,
-                        f"{lang}: {field} filled in {share:.1%} of {due} items, below the floor "
-                        f"of {floor:.0%} (e.g. {examples})",
-                    )
-                )
-                continue
-            before = next(
-                (
-                    c
-                    for run in previous
-                    if (c := coverage(run, lang, field)) and c[1] >= thresholds.min_items
-                ),
-                None,
+            problem = _field_problem(stats, previous, thresholds, lang, field)
+            if problem is not None:
+                problems.append(Problem(lang, field, problem))
+    failed_listings = int(stats.get(LISTING_FAILED, 0))
+    if failed_listings:
+        problems.append(
+            Problem(
+                "all",
+                "listings",
+                f"{failed_listings} listing page(s) could not be read, so the walk is incomplete; "
+                "see the failures in the crawl manifest",
             )
-            if before is not None and before[0] - share > thresholds.max_drop:
-                problems.append(
-                    Problem(
-                        lang,
-                        field,
-                        f"{lang}: {field} filled in {share:.1%} of {due} items, down from "
-                        f"{before[0]:.1%} of {before[1]} in the previous run (e.g. {examples})",
-                    )
-                )
+        )
+    elif int(stats.get("listing/pages", 0)) == 0:
+        problems.append(
+            Problem("all", "listings", "no listing page was read: nothing of the site was seen")
+        )
     items = int(stats.get("item_scraped_count", 0))
     failures = int(stats.get("archive/failures", 0))
     attempts = items + failures
@@ -137,13 +125,66 @@ def check(
     return problems
 
 
+def _field_problem(
+    stats: Mapping[str, Any],
+    previous: Sequence[Mapping[str, Any]],
+    thresholds: Thresholds,
+    lang: str,
+    field: str,
+) -> str | None:
+    now = coverage(stats, lang, field)
+    if now is None:
+        return None
+    share, due = now
+    examples = ", ".join(stats.get(examples_key(lang, field), [])) or "none kept"
+    if share == 0 and due >= thresholds.empty_at:
+        # A daily run sees few items per language; a field gone from all of them is a
+        # layout change however few they are.
+        return f"{lang}: {field} missing from all {due} items that should have it (e.g. {examples})"
+    if due < thresholds.min_items:
+        return None
+    floor = thresholds.floors.get(field, 0.0)
+    if share < floor:
+        return (
+            f"{lang}: {field} filled in {share:.1%} of {due} items, below the floor "
+            f"of {floor:.0%} (e.g. {examples})"
+        )
+    before = next(
+        (
+            c
+            for run in previous
+            if (c := coverage(run, lang, field)) and c[1] >= thresholds.min_items
+        ),
+        None,
+    )
+    if before is not None and before[0] - share > thresholds.max_drop:
+        return (
+            f"{lang}: {field} filled in {share:.1%} of {due} items, down from "
+            f"{before[0]:.1%} of {before[1]} in the previous run (e.g. {examples})"
+        )
+    return None
+
+
 def thresholds_from(settings: Mapping[str, Any]) -> Thresholds:
     """Thresholds from ``ARCHIVER_HEALTH_*`` settings (Scrapy settings or a plain mapping)."""
-    floors = dict(DEFAULT_FLOORS)
-    floors.update(settings.get("ARCHIVER_HEALTH_FLOORS") or {})
+    given = settings.get("ARCHIVER_HEALTH_FLOORS") or {}
+    if isinstance(given, str):  # from the command line: -s 'ARCHIVER_HEALTH_FLOORS={"author": 0.5}'
+        try:
+            given = json.loads(given)
+        except ValueError as error:
+            raise ValueError(
+                f"ARCHIVER_HEALTH_FLOORS must be a JSON object of field: share, not {given!r}"
+            ) from error
+    unknown = sorted(set(given) - set(FIELD_DUE))
+    if unknown:
+        raise ValueError(
+            f"ARCHIVER_HEALTH_FLOORS names unknown field(s) {', '.join(unknown)}; "
+            f"the fields are {', '.join(FIELD_DUE)}"
+        )
     return Thresholds(
-        floors=floors,
+        floors={**DEFAULT_FLOORS, **{k: float(v) for k, v in given.items()}},
         max_drop=float(settings.get("ARCHIVER_HEALTH_MAX_DROP", 0.20)),
         min_items=int(settings.get("ARCHIVER_HEALTH_MIN_ITEMS", 20)),
         max_error_rate=float(settings.get("ARCHIVER_HEALTH_MAX_ERROR_RATE", 0.10)),
+        empty_at=int(settings.get("ARCHIVER_HEALTH_EMPTY_AT", 3)),
     )

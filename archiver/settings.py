@@ -71,6 +71,8 @@ DOWNLOADER_MIDDLEWARES = {
 ARCHIVER_HEALTH_FLOORS: dict[str, float] = {}
 ARCHIVER_HEALTH_MAX_DROP = 0.20
 ARCHIVER_HEALTH_MIN_ITEMS = 20
+# A field missing from every one of at least this many due items fails at once.
+ARCHIVER_HEALTH_EMPTY_AT = 3
 ARCHIVER_HEALTH_MAX_ERROR_RATE = 0.10
 # A one-line progress display: auto (only on a terminal), on, off; seconds between updates.
 ARCHIVER_PROGRESS = "auto"

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-# Sent by spiders when a request ends without an item: kwargs url, reason, status and
-# listing_date (an item's, else None).
+# Sent by spiders when a request ends without an item: kwargs url, reason, status,
+# listing_date (an item's, else None) and retry (it had failed in an earlier run too).
 fetch_failed = object()

@@ -15,14 +15,14 @@ from scrapy import signals as scrapy_signals
 from archiver import signals
 from archiver.item import ArchiveItem
 from archiver.store.archive import ArchiveWriter
-from archiver.store.manifest import crawl_id_for
+from archiver.store.manifest import ROBOTS_REFUSAL, crawl_id_for
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from scrapy.http import Response
     from scrapy.statscollectors import StatsCollector
+    from twisted.python.failure import Failure
 
-# How Scrapy's RobotsTxtMiddleware words a refusal (the reason of an IgnoreRequest).
-ROBOTS_REFUSAL = "Forbidden by robots.txt"
 # Settings worth keeping in the manifest: they explain what a run did.
 MANIFEST_SETTINGS = ("ARCHIVER_BASE_URL", "ARCHIVER_OUT", "DOWNLOAD_DELAY", "USER_AGENT")
 
@@ -33,6 +33,8 @@ class ParquetPipeline:
         self.stats: StatsCollector = crawler.stats
         self.archive = archive
         crawler.signals.connect(self.record_failure, signal=signals.fetch_failed)
+        crawler.signals.connect(self.record_error, signal=scrapy_signals.spider_error)
+        crawler.signals.connect(self.record_error, signal=scrapy_signals.item_error)
         crawler.signals.connect(self.finish_manifest, signal=scrapy_signals.spider_closed)
 
     @classmethod
@@ -62,15 +64,38 @@ class ParquetPipeline:
         return stamped
 
     def record_failure(
-        self, url: str, reason: str, status: int | None = None, listing_date: str | None = None
+        self,
+        url: str,
+        reason: str,
+        status: int | None = None,
+        listing_date: str | None = None,
+        retry: bool = False,
     ) -> None:
         self.archive.add_failure(url, reason, status, listing_date)
-        # Obeying robots.txt is the crawl working as asked, not an error of the site or of ours.
-        robots = ROBOTS_REFUSAL in reason
-        self.stats.inc_value("archive/robots_forbidden" if robots else "archive/failures")
+        # Obeying robots.txt is the crawl working as asked, not an error of the site or of
+        # ours; an item that failed before and fails again is not a new error either (else a
+        # few deleted items would push every later run over the error rate).
+        if ROBOTS_REFUSAL in reason:
+            self.stats.inc_value("archive/robots_forbidden")
+        elif retry:
+            self.stats.inc_value("archive/failures_again")
+        else:
+            self.stats.inc_value("archive/failures")
+
+    def record_error(self, failure: Failure, response: Response) -> None:
+        """A page whose processing raised (a bug of ours): its item is lost for this run, so
+        it goes into the failures like any other page that produced none."""
+        error = failure.value
+        self.record_failure(
+            response.url,
+            f"error processing the page: {type(error).__name__}: {error}",
+            response.status,
+        )
 
     def close_spider(self) -> None:
         self.archive.close()
+        # Counted at commit: less than rows_written means buffered rows never reached disk.
+        self.stats.set_value("archive/rows_committed", self.archive.rows_committed)
 
     def finish_manifest(self, reason: str) -> None:
         self.archive.finish(reason, self.stats.get_stats())

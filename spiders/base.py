@@ -17,12 +17,22 @@ from archiver.fetched import stamp_fetch
 from archiver.item import ArchiveItem
 from archiver.pages import extract_item
 from archiver.store.warc import WarcRef
-from archiver.urls import SITE_DOMAINS, parse_item_url
+from archiver.urls import SITE_DOMAINS, is_site_host, parse_item_url
+
+# Request meta flag: the item failed in an earlier run and is being retried.
+EARLIER_FAILURE = "archiver_earlier_failure"
 
 
 class ArchiveSpider(scrapy.Spider):
     base_url: str
     allowed_domains: list[str]
+
+    def in_scope(self, url: str) -> bool:
+        """http(s) on the site's hosts or on a host this crawl was pointed at."""
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        own = tuple(self.scope_domains())
+        return parts.scheme in ("http", "https") and (is_site_host(host) or host in own)
 
     def scope_domains(self) -> list[str]:
         """The site's hosts and the configured base URL's host (a mirror or the replica)."""
@@ -77,13 +87,26 @@ class ArchiveSpider(scrapy.Spider):
             f"{type(error).__name__}: {failure.getErrorMessage()}",
             error.response.status if isinstance(error, HttpError) else None,
             request.cb_kwargs.get("listing_date") if request is not None else None,
+            retry=request is not None and request.meta.get(EARLIER_FAILURE, False),
         )
 
     def report_failure(
-        self, url: str, reason: str, status: int | None, listing_date: str | None
+        self,
+        url: str,
+        reason: str,
+        status: int | None,
+        listing_date: str | None,
+        *,
+        retry: bool = False,
     ) -> None:
-        """A request that ends without an item: into the manifest's failures, with why."""
+        """A request that ends without an item: into the manifest's failures, with why.
+        ``retry``: the item had failed before (it does not count as a new error)."""
         assert self.crawler is not None
         self.crawler.signals.send_catch_log(
-            signals.fetch_failed, url=url, reason=reason, status=status, listing_date=listing_date
+            signals.fetch_failed,
+            url=url,
+            reason=reason,
+            status=status,
+            listing_date=listing_date,
+            retry=retry,
         )

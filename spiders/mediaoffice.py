@@ -29,13 +29,14 @@ from twisted.python.failure import Failure
 
 from archiver.dataset import latest
 from archiver.frontier import COMPLETE_LANGS_STAT, MODES, Entry, listing_day, plan_page
+from archiver.health import LISTING_FAILED
 from archiver.pages import ListingPage
 from archiver.pages.section import SectionPage
 from archiver.sections import LATEST_MENU, parse_langs
 from archiver.store.manifest import FailedFetch, unresolved_item_failures
 from archiver.store.settled import settled_keys
 from archiver.urls import parse_item_url, rebase
-from spiders.base import ArchiveSpider
+from spiders.base import EARLIER_FAILURE, ArchiveSpider
 
 
 class MediaOfficeSpider(ArchiveSpider):
@@ -81,13 +82,15 @@ class MediaOfficeSpider(ArchiveSpider):
             spider.earlier_failures = unresolved_item_failures(out, spider.known)
         return spider
 
-    def walk_incomplete(self) -> None:
-        """A listing page that could not be read: this run vouches for no section's walk."""
+    def listing_lost(self) -> None:
+        """A listing page that could not be read: this run vouches for no section's walk,
+        and its health check says so."""
         assert self.crawler is not None and self.crawler.stats is not None
         self.crawler.stats.set_value(COMPLETE_LANGS_STAT, [])
+        self.crawler.stats.inc_value(LISTING_FAILED)
 
     def listing_failed(self, failure: Failure) -> None:
-        self.walk_incomplete()
+        self.listing_lost()
         self.record_failure(failure)
 
     def listing_url(self, lang: str) -> str:
@@ -121,16 +124,20 @@ class MediaOfficeSpider(ArchiveSpider):
                     continue
                 self.requested.add(ref.key)
                 self.crawler.stats.inc_value("retry/earlier_failures")
-                yield self.item_request(rebase(failed.url, self.base_url), failed.listing_date)
+                request = self.item_request(rebase(failed.url, self.base_url), failed.listing_date)
+                request.meta[EARLIER_FAILURE] = True
+                yield request
 
     def first_listing_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         """A 404 means this section names its latest-items menu otherwise: start from the
-        listings its own menus link to. Any other failure means the base host fails: move the
-        whole crawl to the next mirror, if any."""
+        listings its own menus link to (a --category that is not there is just a failure).
+        Any other failure means the base host fails: move the whole crawl to the next mirror,
+        if any."""
         assert self.crawler is not None and self.crawler.stats is not None
         meta = failure.request.meta  # type: ignore[attr-defined]
         error = failure.value
-        if isinstance(error, HttpError) and error.response.status == 404:
+        not_found = isinstance(error, HttpError) and error.response.status == 404
+        if not_found and self.category is None:
             self.crawler.stats.inc_value("listing/latest_menu_missing")
             yield scrapy.Request(
                 f"{self.base_url}/{meta['lang']}/index.php",
@@ -139,6 +146,9 @@ class MediaOfficeSpider(ArchiveSpider):
             )
             return
         self.record_failure(failure)
+        if not_found:
+            self.listing_lost()
+            return
         if meta["base_url"] == self.base_url and self.mirrors:  # the first section to notice
             self.base_url = self.mirrors.pop(0)
             self.crawler.stats.inc_value("mirror/switched")
@@ -148,7 +158,7 @@ class MediaOfficeSpider(ArchiveSpider):
         if meta["base_url"] != self.base_url:
             yield self.first_listing(meta["lang"])
         else:
-            self.walk_incomplete()
+            self.listing_lost()
 
     def parse_section(self, response: Response) -> Iterator[scrapy.Request]:
         assert self.crawler is not None and self.crawler.stats is not None
@@ -168,7 +178,9 @@ class MediaOfficeSpider(ArchiveSpider):
         items = []
         for listed in page.entries():
             ref = parse_item_url(listed.url)
-            if ref is None:
+            if not self.in_scope(listed.url):
+                stats.inc_value("listing/off_site")
+            elif ref is None:
                 stats.inc_value("listing/not_an_item")
             else:
                 items.append((ref.key, listed))

@@ -54,5 +54,5 @@ def test_the_demo_verifies_and_matches_the_truth(tmp_path: Path) -> None:
 def test_usage_errors_exit_2() -> None:
     done = run([sys.executable, "-m", "archiver.cli", "crawl", "--lang", "de"])
     assert done.returncode == 2
-    assert "unknown language section(s) de" in done.stdout
+    assert "unknown language section(s) de" in done.stderr
     assert run([sys.executable, "-m", "archiver.cli", "no-such-command"]).returncode == 2

@@ -55,9 +55,9 @@ def part_count(out: Path) -> int:
     return len(dataset.part_files(out))
 
 
-def crawl_and_kill(base_url: str, out: Path, new_parts: int, extra_delay: float) -> bool:
+def crawl_and_kill(base_url: str, out: Path, new_parts: int, extra_delay: float) -> int | None:
     """Start the crawl, ``kill -9`` it once it has committed ``new_parts`` more part files
-    (and ``extra_delay`` seconds more); False when it finished before that."""
+    (and ``extra_delay`` seconds more); its exit code when it ended before that, else None."""
     target = part_count(out) + new_parts
     process = subprocess.Popen(
         crawl_command(base_url, out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -68,10 +68,10 @@ def crawl_and_kill(base_url: str, out: Path, new_parts: int, extra_delay: float)
         time.sleep(0.01)
     time.sleep(extra_delay)
     if process.poll() is not None:
-        return False
+        return process.returncode
     process.kill()
     assert process.wait(timeout=10) == -9
-    return True
+    return None
 
 
 def latest_versions(out: Path) -> dict[str, str]:
@@ -90,10 +90,11 @@ def uninterrupted(replica: ReplicaHandle, tmp_path_factory: pytest.TempPathFacto
 def interrupted(replica: ReplicaHandle, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("interrupted")
     rng = random.Random(SEED)
-    kills = 0
-    for _ in range(KILLS):
-        kills += crawl_and_kill(replica.base_url, out, rng.randint(1, 12), rng.uniform(0, 0.3))
-    assert kills == KILLS, "every run was to be killed before it finished"
+    ended = [
+        crawl_and_kill(replica.base_url, out, rng.randint(1, 12), rng.uniform(0, 0.3))
+        for _ in range(KILLS)
+    ]
+    assert ended == [None] * KILLS, f"every run was to be killed before it ended: {ended}"
     crawl(replica.base_url, out)
     return out
 

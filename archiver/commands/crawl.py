@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from archiver.cli import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK, EXIT_USAGE
 
@@ -48,6 +50,14 @@ def register(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def check_base_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(
+            f"{url!r} is not a site address: give one like https://www.hizb-ut-tahrir.info"
+        )
+
+
 def parse_settings(pairs: list[str]) -> dict[str, str]:
     settings = {}
     for pair in pairs:
@@ -68,8 +78,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         parse_langs(args.lang)
         settings = parse_settings(args.settings)
+        thresholds_from(settings)  # a bad health setting is a usage error, not a late crash
+        for url in filter(None, [args.base_url, *(args.mirrors or "").split(",")]):
+            check_base_url(url)
     except ValueError as error:
-        print(f"archiver crawl: {error}")
+        print(f"archiver crawl: {error}", file=sys.stderr)
         return EXIT_USAGE
     spider_args: dict[str, Any] = {"lang": args.lang, "mode": args.mode}
     for name in ("since", "until"):
@@ -86,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = run_crawl("mediaoffice", args.out, settings, **spider_args)
     except ArchiveLocked as error:
-        print(f"archiver crawl: {error}")
+        print(f"archiver crawl: {error}", file=sys.stderr)
         return EXIT_FAILURE
     stats = result.stats
     print(
@@ -96,6 +109,14 @@ def run(args: argparse.Namespace) -> int:
         f"manifest: {args.out / 'crawls' / (result.crawl_id + '.json')}"
     )
     if result.finish_reason != "finished":
+        return EXIT_FAILURE
+    written, committed = stats.get("archive/rows_written", 0), stats.get("archive/rows_committed")
+    if committed != written:
+        print(
+            f"archiver crawl: only {committed} of {written} rows reached the archive "
+            "(see the log for the write error); run the same command again to fetch the rest",
+            file=sys.stderr,
+        )
         return EXIT_FAILURE
     previous = earlier_runs_stats(args.out, before=result.crawl_id)
     problems = check(result.stats, previous, thresholds_from(result.settings))

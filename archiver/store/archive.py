@@ -18,7 +18,7 @@ from archiver.store.atomic import remove_leftover_temporaries
 from archiver.store.content import content_sha256
 from archiver.store.manifest import Manifest
 from archiver.store.schema import to_row
-from archiver.store.writer import PartitionedWriter
+from archiver.store.writer import PartFile, PartitionedWriter
 
 Outcome = Literal["new", "revised", "unchanged"]
 
@@ -36,8 +36,9 @@ class ArchiveWriter:
         self.crawl_id = crawl_id
         self.manifest = Manifest(root, crawl_id, options=options or {})
         self.writer = PartitionedWriter(
-            root, crawl_id, batch_rows=batch_rows, on_commit=self.manifest.add_file
+            root, crawl_id, batch_rows=batch_rows, on_commit=self._committed
         )
+        self.rows_committed = 0
         self.known: dict[str, str] = {}
         self.counts: Counter[str] = Counter()
         self.opened = False  # close and finish touch nothing of an archive never opened
@@ -49,6 +50,10 @@ class ArchiveWriter:
         self.counts["temporaries_removed"] += len(remove_leftover_temporaries(self.root))
         self.known = latest_hashes(self.root)
         self.manifest.save()
+
+    def _committed(self, part: PartFile) -> None:
+        self.rows_committed += part.rows
+        self.manifest.add_file(part)
 
     def add(self, item: ArchiveItem) -> tuple[ArchiveItem, Outcome]:
         """Archive ``item`` if it is new content; returns it with its hash and crawl id."""

@@ -25,6 +25,8 @@ from archiver.store.writer import PartFile
 from archiver.urls import parse_item_url
 
 CRAWLS_DIR = "crawls"
+# How Scrapy's RobotsTxtMiddleware words a refusal (the reason of an IgnoreRequest).
+ROBOTS_REFUSAL = "Forbidden by robots.txt"
 
 
 def new_crawl_id(now: datetime | None = None) -> str:
@@ -153,12 +155,17 @@ def unresolved_item_failures(root: Path, archived: Container[str]) -> list[Faile
     """Item pages that failed in earlier runs and are still not archived, once per item.
 
     An incremental walk stops at the first page of archived items, so an item that failed
-    below it would never be listed to it again: it is retried from this list instead.
+    below it would never be listed to it again: it is retried from this list instead. Pages
+    robots.txt refused are not retried.
     """
     found: dict[str, FailedFetch] = {}
     for path in sorted((root / CRAWLS_DIR).glob("*.json")):
         for entry in json.loads(path.read_text(encoding="utf-8")).get("failures", []):
             ref = parse_item_url(entry["url"])
-            if ref is not None and ref.key not in archived:
+            if (
+                ref is not None
+                and ref.key not in archived
+                and ROBOTS_REFUSAL not in entry["reason"]
+            ):
                 found[ref.key] = FailedFetch(**entry)
     return list(found.values())

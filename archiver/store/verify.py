@@ -133,7 +133,7 @@ def repeated_versions(versions: list[tuple[str, datetime, str, str]]) -> list[st
     A version is a change: content A, then B, then A again is three honest versions (a
     correction reverted, say), but A twice in a row is a row the writer should never have added.
     """
-    repeated = []
+    repeated: list[str] = []
     previous: tuple[str, str] | None = None
     for key, _, _, digest in sorted(versions):
         if previous == (key, digest) and (not repeated or repeated[-1] != key):
