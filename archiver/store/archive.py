@@ -32,6 +32,8 @@ class ArchiveWriter:
         batch_rows: int = 200,
         options: dict[str, Any] | None = None,
     ) -> None:
+        if batch_rows < 1:
+            raise ValueError(f"ARCHIVER_BATCH_ROWS must be at least 1, not {batch_rows}")
         self.root = root
         self.crawl_id = crawl_id
         self.manifest = Manifest(root, crawl_id, options=options or {})
