@@ -7,8 +7,10 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from scrapy.http.headers import Headers
 from warcio.archiveiterator import ArchiveIterator
 
+from archiver.middlewares.warc import text_headers
 from archiver.store.warc import OPEN_SUFFIX, Exchange, WarcFileWriter, WarcRef, recover
 
 
@@ -71,3 +73,11 @@ def test_a_killed_writer_is_recovered_to_its_complete_records(tmp_path: Path) ->
     assert published.stat().st_size == refs[2].offset
     for n, ref in enumerate(refs[:2]):
         assert read_at(tmp_path, ref) == ("response", exchange(n).url, exchange(n).body)
+
+
+def test_a_chunked_response_is_recorded_without_its_transfer_encoding() -> None:
+    headers = Headers({"Transfer-Encoding": "chunked", "Content-Type": "text/html"})
+    assert text_headers(headers) == [
+        ("X-Archive-Orig-Transfer-Encoding", "chunked"),
+        ("Content-Type", "text/html"),
+    ]

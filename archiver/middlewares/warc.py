@@ -27,12 +27,18 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def _text_headers(headers: Headers) -> list[tuple[str, str]]:
-    return [
-        (name.decode("latin-1"), value.decode("latin-1"))
-        for name, values in headers.items()
-        for value in values
-    ]
+# The body reaches us de-chunked: a record that kept this header would be read as chunked
+# by replay tools. It is kept under another name, as other archiving proxies do.
+_RENAMED = {"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
+
+
+def text_headers(headers: Headers) -> list[tuple[str, str]]:
+    pairs = []
+    for name, values in headers.items():
+        text = name.decode("latin-1")
+        text = _RENAMED.get(text.lower(), text)
+        pairs.extend((text, value.decode("latin-1")) for value in values)
+    return pairs
 
 
 class WarcCaptureMiddleware:
@@ -66,10 +72,10 @@ class WarcCaptureMiddleware:
             Exchange(
                 url=response.url,
                 method=request.method,
-                request_headers=_text_headers(request.headers),
+                request_headers=text_headers(request.headers),
                 status=response.status,
                 reason="",
-                response_headers=_text_headers(response.headers),
+                response_headers=text_headers(response.headers),
                 body=response.body,
                 fetched_at=datetime.now(UTC),
             )
