@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from archiver.replica import datefmt
-from archiver.replica.blocks import Block, render_blocks
+from archiver.replica import chrome, datefmt
+from archiver.replica.blocks import Block, Image, render_blocks
 from archiver.replica.catalog import Entry
 from archiver.replica.content import Content
 from archiver.replica.lexicon import Lexicon, Menu
@@ -28,13 +28,6 @@ _CLOCK = (
     "document.getElementById('gkClock').textContent=d.toTimeString().slice(0,8);}"
     "\nsetInterval(gkClock,1000);\n</script>"
 )
-_SHARE = (
-    '<div class="itemSocialSharing">'
-    '<a class="share-facebook" href="https://www.facebook.com/sharer.php">Facebook</a> '
-    '<a class="share-twitter" href="https://twitter.com/intent/tweet">Twitter</a> '
-    '<a class="share-whatsapp" href="https://wa.me/">WhatsApp</a></div>'
-)
-
 # Under a listing's title: a mail link and an off-site link, neither of which a crawler fetches.
 _CONTACT = (
     '<div class="itemListCategory"><p><a href="mailto:media@example.org">media@example.org</a>'
@@ -162,11 +155,35 @@ def _head(lex: Lexicon, item: Listed) -> tuple[str, str]:
     return title, head
 
 
-def item_page(
-    lex: Lexicon, item: Listed, today: date, side: tuple[list[Listed], list[Listed]]
-) -> str:
-    """An item page in its layout (``k2_site``, ``k2_stock`` or ``gavick``)."""
+def teaser(lex: Lexicon, item: Listed) -> chrome.Teaser:
+    return chrome.Teaser(
+        item.content.title, item.path, _day_text(lex, item.entry), item.entry.item_id
+    )
+
+
+def section_chrome(
+    lex: Lexicon, side: tuple[list[Listed], list[Listed]], by_menu: dict[str, list[Listed]]
+) -> chrome.Chrome:
+    """A section's item-page template; ``by_menu`` holds each menu's newest items."""
+    most_read, latest = side
+    return chrome.section_chrome(
+        lex,
+        tuple(teaser(lex, i) for i in most_read),
+        tuple(teaser(lex, i) for i in latest),
+        {path: tuple(teaser(lex, i) for i in items) for path, items in by_menu.items()},
+    )
+
+
+def _first_image(content: Content) -> str | None:
+    images = (part for b in content.blocks for part in b.inlines if isinstance(part, Image))
+    return next((image.src for image in images), None)
+
+
+def item_page(lex: Lexicon, item: Listed, today: date, template: chrome.Chrome) -> str:
+    """An item page in its layout (``k2_site``, ``k2_stock`` or ``gavick``), in the template."""
     layout = item.entry.layout
+    content = item.content
+    item_id = item.entry.item_id
     parts: list[str] = []
     if layout == "k2_stock":
         parts.append(_stock_header(lex, item))
@@ -174,28 +191,37 @@ def item_page(
         iso = item.entry.published.isoformat()
         shown = _day_text(lex, item.entry)
         parts.append(
-            f'<header><h1>{_e(item.content.title)}</h1><ul><li class="itemDateCreated">'
+            f'<header><h1>{_e(content.title)}</h1><ul><li class="itemDateCreated">'
             f'<time datetime="{iso}">{_e(shown)}</time></li></ul></header>'
         )
+    mail = href("/index.php/component/mailto/", f"tmpl=component&link={item_id}")
     parts += [
         '<div class="itemToolbar"><ul><li><a class="itemPrintLink" rel="nofollow" '
-        f'href="{_e(href(item.path, PRINT_QUERY))}">Print</a></li></ul></div>',
+        f'href="{_e(href(item.path, PRINT_QUERY))}">Print</a></li>'
+        f'<li><a class="itemEmailLink" rel="nofollow" href="{_e(mail)}">E-mail</a></li>'
+        '<li><span class="itemTextResizerTitle">font size</span>'
+        '<a href="#" id="fontDecrease"><span>decrease font size</span></a>'
+        '<a href="#" id="fontIncrease"><span>increase font size</span></a></li></ul></div>',
         _item_body(item),
-        _SHARE,
+        chrome.share(item.path, content.title),
         _item_links(lex, item),
-        '<div class="itemComments"><div class="itemCommentsForm">'
-        f"<h3>{_e(lex.leave_comment)}</h3>"
-        f'<p class="itemCommentsFormNotes">{_e(lex.comment_help)}</p>'
-        '<form action="" method="post" id="comment-form"><textarea name="commentText">'
-        '</textarea><input type="text" name="userName" /><input type="submit" value="Submit" />'
-        "</form></div></div>",
+        chrome.related_items(template.related[item.entry.menu.path], item_id),
+        chrome.comment_form(lex, item_id),
         f'<div class="itemBackToTop"><a class="k2Anchor" href="#startOfPage">'
         f"{_e(lex.back_to_top)}</a></div>",
     ]
     tag = "article" if layout == "gavick" else "div"
     main = f'<{tag} id="k2Container" class="itemView">\n' + "\n".join(parts) + f"\n</{tag}>"
     title, head = _head(lex, item)
-    return _document(lex, title, head, _chrome(lex, today, main, _side(lex, *side)))
+    body = (
+        f'{template.top}<div class="gkDate">{_e(datefmt.widget(lex.lang, today))}</div>\n'
+        f"{template.header}{chrome.breadcrumbs(lex, item.entry.menu, content.title)}\n"
+        f'<div id="gkContent">\n<main id="gkMainbody">\n{main}\n</main>\n'
+        f'<aside id="gkSidebar">\n{template.sidebar}\n</aside>\n</div>\n'
+        f"{template.footer}{_CLOCK}\n</body>"
+    )
+    head += chrome.item_head(item.path, _first_image(content)) + template.head
+    return _document(lex, title, head, body)
 
 
 def print_page(lex: Lexicon, item: Listed) -> str:

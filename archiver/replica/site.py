@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 from zoneinfo import ZoneInfo
 
-from archiver.replica import pages, paths
+from archiver.replica import chrome, pages, paths
 from archiver.replica.catalog import Catalog, Entry
 from archiver.replica.changes import BREAKABLE, added_items, break_labels, is_revised, revise
 from archiver.replica.content import Content, generate
@@ -89,6 +89,7 @@ class Replica:
         self._catalogs = {lang: self._catalog(lang, edition) for lang in self.langs}
         self._content = lru_cache(maxsize=4096)(self._make_content)
         self._side = lru_cache(maxsize=None)(self._make_side)
+        self._chrome = lru_cache(maxsize=None)(self._make_chrome)
 
     # --- items -----------------------------------------------------------------------------
     def _catalog(self, lang: str, edition: int) -> Catalog:
@@ -180,6 +181,18 @@ class Replica:
         latest = [self._listed(lang, catalog.items - 1 - k) for k in range(count)]
         return most_read, latest
 
+    def _make_chrome(self, lang: str) -> chrome.Chrome:
+        """The section's item-page template, with each menu's newest items in its panel."""
+        catalog = self._catalogs[lang]
+        by_menu = {
+            menu.path: [
+                self._listed(lang, catalog.listed(menu, position))
+                for position in range(min(chrome.MENU_PICKS, catalog.menu_size(menu)))
+            ]
+            for menu in self.menus(lang)
+        }
+        return pages.section_chrome(LEXICONS[lang], self._side(lang), by_menu)
+
     # --- pages -----------------------------------------------------------------------------
     def render_item(
         self, lang: str, item_id: int, today: date | None = None, print_view: bool = False
@@ -192,7 +205,7 @@ class Replica:
         item = pages.Listed(entry, content, paths.item_path(entry, content.title))
         if print_view:
             return pages.print_page(lex, item)
-        return pages.item_page(lex, item, today or serving_day(), self._side(lang))
+        return pages.item_page(lex, item, today or serving_day(), self._chrome(lang))
 
     def render_listing(
         self, lang: str, menu: Menu, start: int = 0, today: date | None = None
