@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from archiver.text import decode_cloaked_emails, join_lines
+from archiver.text import decode_cloaked_emails, join_lines, squash
 
 BLOCK_TAGS = frozenset(
     [
@@ -87,8 +87,7 @@ _CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 _REGIONS = (("prheader", "header"), ("prfooter", "footer"))
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):  # a tuple: a page makes dozens, and a frozen dataclass is slow to build
     text: str  # lines joined by "\n", each squashed
     heading: bool  # an h1–h6, or a centred paragraph that is bold throughout
     bold: bool  # every character is inside <strong>/<b> (or a heading)
@@ -118,6 +117,19 @@ def _is_centred(element: Any) -> bool:
     )
 
 
+def _inner(element: Any, tag: str, context: _Context) -> _Context:
+    """The context inside a block element; most have no attributes, so most inherit cheaply."""
+    bold = context.bold or tag in HEADING_TAGS
+    if not element.attrib:
+        return _Context(tag, bold, context.centred or tag == "center", context.region)
+    return _Context(
+        tag,
+        bold,
+        context.centred or _is_centred(element),
+        _region_of(element, context.region),
+    )
+
+
 class _Renderer:
     """Accumulates the inline text of the current paragraph and flushes it into blocks."""
 
@@ -143,8 +155,16 @@ class _Renderer:
 
     def flush(self) -> None:
         context = self._context
-        text = join_lines(["".join(parts) for parts in self._lines])
-        if text and context is not None:
+        if context is None:  # no text since the last flush (most flushes: every block's end)
+            if len(self._lines) > 1:
+                self._lines = [[]]
+            return
+        lines = self._lines
+        if len(lines) == 1:
+            text = squash("".join(lines[0]))
+        else:
+            text = join_lines(["".join(parts) for parts in lines])
+        if text:
             heading = context.tag in HEADING_TAGS or (context.centred and self._all_bold)
             self.blocks.append(Block(text, heading, self._all_bold, context.region))
         self._lines = [[]]
@@ -152,8 +172,8 @@ class _Renderer:
         self._context = None
 
     def walk(self, element: Any, context: _Context) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""  # lxml's HTML parser lowers
-        if not tag or tag in SILENT_TAGS:  # comments, processing instructions, silent elements
+        tag = element.tag  # lower case from lxml's HTML parser; a function for comments
+        if not isinstance(tag, str) or tag in SILENT_TAGS:  # comments, PIs, silent elements
             pass
         elif tag == "br":
             self.line_break()
@@ -161,12 +181,7 @@ class _Renderer:
             self._cloak(element.get("id")[5:], context)
         elif tag in BLOCK_TAGS:
             self.flush()
-            inner = _Context(
-                tag,
-                context.bold or tag in HEADING_TAGS,
-                context.centred or _is_centred(element),
-                _region_of(element, context.region),
-            )
+            inner = _inner(element, tag, context)
             self.text(element.text, inner)
             for child in element:
                 self.walk(child, inner)
