@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -47,6 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CommandFailed, ArchiveLocked) as error:
         # What the operator can fix: one line naming it, not a traceback.
         report(args.command, str(error))
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        # The reader of stdout left (`archiver export … | head`): stop without a traceback, and
+        # point stdout at /dev/null so the interpreter's last flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE
     return code
 

@@ -202,3 +202,18 @@ def test_jsonable_writes_dates_and_instants_in_iso_8601() -> None:
     assert jsonable(date(2024, 11, 26)) == "2024-11-26"
     assert jsonable(datetime(2024, 11, 26, 7, 15, tzinfo=UTC)) == "2024-11-26T07:15:00+00:00"
     assert [jsonable(v) for v in (None, 3, "x", ["a"])] == [None, 3, "x", ["a"]]
+
+
+def test_a_reader_that_stops_early_ends_the_command_without_a_traceback(tmp_path: Path) -> None:
+    # As `archiver parse-date - < dates.txt | head -1`: far more output than a pipe buffers.
+    dates = tmp_path / "dates.txt"
+    dates.write_text("2024/11/26\n" * 20_000, encoding="utf-8")
+    command = [sys.executable, "-m", "archiver.cli", "parse-date", "-"]
+    with dates.open(encoding="utf-8") as stdin, subprocess.Popen(
+        command, cwd=ROOT, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:  # fmt: skip
+        assert process.stdout is not None and process.stderr is not None
+        assert json.loads(process.stdout.readline())["published_date"] == "2024-11-26"
+        process.stdout.close()
+        assert process.wait(timeout=60) == 1
+        assert process.stderr.read() == ""
