@@ -43,7 +43,8 @@ def test_versions_failures_and_committed_rows_are_counted(tmp_path: Path) -> Non
     outcomes = [pipeline.process_item(i) for i in (item(1, "a"), item(2, "b"), item(1, "a"))]
     assert [o.content_sha256 is not None for o in outcomes] == [True, True, True]
     page = "http://127.0.0.1:8000/en/index.php/x/3.html"
-    pipeline.record_error(Failure(ValueError("boom")), HtmlResponse(page, body=b"<html/>"))
+    boom = Failure(ValueError("boom"))  # type: ignore[no-untyped-call]  # Twisted is untyped
+    pipeline.record_error(boom, HtmlResponse(page, body=b"<html/>"))
     pipeline.record_failure(page + "?robots", "IgnoreRequest: Forbidden by robots.txt")
     pipeline.record_failure(
         page + "?again", "HttpError: Ignoring non-200 response", 404, retry=True

@@ -217,3 +217,9 @@ def test_summary_counts_items_and_coverage(tmp_path: Path) -> None:
     table = format_summary(summary)
     assert "news_comment          2       2" in table
     assert "author            50.0%" in table
+
+
+def test_a_directory_that_is_not_an_archive_does_not_verify(tmp_path: Path) -> None:
+    assert verify(tmp_path).problems == [
+        f"{tmp_path}: no crawl manifests and no part files: not an archive"
+    ]

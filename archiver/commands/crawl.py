@@ -72,7 +72,6 @@ def run(args: argparse.Namespace) -> int:
     from archiver.crawl import run_crawl
     from archiver.health import check, thresholds_from
     from archiver.sections import parse_langs
-    from archiver.store.lock import ArchiveLocked
     from archiver.store.manifest import earlier_runs_stats
 
     try:
@@ -96,11 +95,7 @@ def run(args: argparse.Namespace) -> int:
         spider_args["mirrors"] = args.mirrors
     if args.max_items is not None:
         spider_args["max_items"] = args.max_items
-    try:
-        result = run_crawl("mediaoffice", args.out, settings, **spider_args)
-    except ArchiveLocked as error:
-        print(f"archiver crawl: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+    result = run_crawl("mediaoffice", args.out, settings, **spider_args)  # ArchiveLocked: cli
     stats = result.stats
     print(
         f"crawl {result.crawl_id}: {stats.get('archive/rows_written', 0)} new or changed rows, "

@@ -33,7 +33,7 @@ _RENAMED = {"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
 
 
 def text_headers(headers: Headers) -> list[tuple[str, str]]:
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for name, values in headers.items():
         text = name.decode("latin-1")
         text = _RENAMED.get(text.lower(), text)

@@ -71,6 +71,9 @@ WARC_COLUMNS = ("warc_file", "warc_offset", "warc_length")
 
 def verify(root: Path) -> Report:
     report = Report()
+    if not (root / CRAWLS_DIR).is_dir() and not part_files(root):
+        report.problems.append(f"{root}: no crawl manifests and no part files: not an archive")
+        return report
     for tmp in leftover_temporaries(root):
         report.problems.append(f"{tmp}: temporary file of an interrupted write")
     expected = _manifest_hashes(root, report)
