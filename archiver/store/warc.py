@@ -1,32 +1,39 @@
 """WARC capture: every fetched response, with its request, in gzipped WARC files.
 
 A file is written under a hidden ``.open`` name and renamed when it is rotated or the crawl
-ends. Each record is flushed to the operating system as soon as it is written, so a crawl
-killed with ``kill -9`` loses at most the record being written; on the next start,
-``recover`` cuts a leftover file back to its last complete record and publishes it, so rows
-committed before the kill still find their records.
+ends. Each record's bytes are built here once (headers, SHA-1 digests as warcio writes them) and
+compressed as one gzip member of its own by ISA-L at level ``GZIP_LEVEL``: warcio's writer
+(zlib at level 9, the payload streamed through twice) took ≈2 ms of a 60 KB page, a quarter of
+a crawl's time (docs/benchmarks.md); warcio still reads, checks and recovers the files. Each record
+is flushed to the operating system as soon as it is written, so a crawl killed with ``kill -9``
+loses at most the record being written; on the next start, ``recover`` cuts a leftover file
+back to its last complete record and publishes it, so rows committed before the kill still
+find their records.
 """
 
 from __future__ import annotations
 
-import io
+import base64
+import hashlib
 import logging
 import os
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from isal import igzip
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from archiver import __version__
 from archiver.store.atomic import fsync_dir
 
 WARC_DIR = "warc"
 OPEN_SUFFIX = ".open"
+# ISA-L's level 2: ≈70 µs for a 60 KB page, 15% larger than zlib at level 9, which took 1.6 ms.
+GZIP_LEVEL = 2
 logger = logging.getLogger(__name__)
 
 
@@ -60,6 +67,72 @@ def _open_name(final: Path) -> Path:
     return final.with_name(f".{final.name}{OPEN_SUFFIX}")
 
 
+def _sha1(*parts: bytes) -> str:
+    """A WARC digest: SHA-1 in base 32, as warcio writes and checks it."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for part in parts:
+        digest.update(part)
+    return "sha1:" + base64.b32encode(digest.digest()).decode("ascii")
+
+
+def _record_id() -> str:
+    return f"<urn:uuid:{uuid.uuid4()}>"
+
+
+def _http_head(first_line: str, headers: list[tuple[str, str]]) -> bytes:
+    """The HTTP message head; latin-1 gives back the header bytes Scrapy received."""
+    lines = "".join(f"{name}: {value}\r\n" for name, value in headers)
+    return f"{first_line}\r\n{lines}\r\n".encode("latin-1")
+
+
+def record_bytes(fields: list[tuple[str, str]], head: bytes, payload: bytes = b"") -> bytes:
+    """One WARC record: the header ``fields``, then its block (``head`` then ``payload``)."""
+    fields = [
+        *fields,
+        ("WARC-Block-Digest", _sha1(head, payload)),
+        ("Content-Length", str(len(head) + len(payload))),
+    ]
+    header = "WARC/1.0\r\n" + "".join(f"{name}: {value}\r\n" for name, value in fields)
+    return b"".join((header.encode("utf-8"), b"\r\n", head, payload, b"\r\n\r\n"))
+
+
+def gzip_member(record: bytes) -> bytes:
+    """A record as one gzip member of its own: the form WARC readers seek into by offset."""
+    return igzip.compress(record, GZIP_LEVEL, mtime=0)
+
+
+def exchange_records(exchange: Exchange) -> tuple[bytes, bytes]:
+    """The response record and the request record of one exchange, uncompressed."""
+    date = warc_date(exchange.fetched_at)
+    response_id = _record_id()
+    status = f"HTTP/1.1 {exchange.status} {exchange.reason}".strip()
+    response = record_bytes(
+        [
+            ("WARC-Type", "response"),
+            ("WARC-Record-ID", response_id),
+            ("WARC-Date", date),
+            ("WARC-Target-URI", exchange.url),
+            ("WARC-Payload-Digest", _sha1(exchange.body)),
+            ("Content-Type", "application/http; msgtype=response"),
+        ],
+        _http_head(status, exchange.response_headers),
+        exchange.body,
+    )
+    request = record_bytes(
+        [
+            ("WARC-Type", "request"),
+            ("WARC-Record-ID", _record_id()),
+            ("WARC-Date", date),
+            ("WARC-Target-URI", exchange.url),
+            ("WARC-Concurrent-To", response_id),
+            ("WARC-Payload-Digest", _sha1(b"")),
+            ("Content-Type", "application/http; msgtype=request"),
+        ],
+        _http_head(f"{exchange.method} {exchange.url} HTTP/1.1", exchange.request_headers),
+    )
+    return response, request
+
+
 class WarcFileWriter:
     def __init__(self, root: Path, crawl_id: str, max_bytes: int = 1 << 30) -> None:
         self.root = root
@@ -67,57 +140,39 @@ class WarcFileWriter:
         self.max_bytes = max_bytes
         self._sequence = 0
         self._handle: BinaryIO | None = None
-        self._writer: WARCWriter | None = None
         self._final: Path | None = None
+        self._name = ""  # the current file, relative to the archive root (rows name it)
 
     def _start_file(self) -> None:
         self._sequence += 1
         self._final = self.root / WARC_DIR / f"{self.crawl_id}-{self._sequence:05d}.warc.gz"
         self._final.parent.mkdir(parents=True, exist_ok=True)
         self._handle = _open_name(self._final).open("wb")
-        self._writer = WARCWriter(self._handle, gzip=True)
-        info = {"software": f"archiver/{__version__}", "format": "WARC File Format 1.1"}
-        self._writer.write_record(self._writer.create_warcinfo_record(self._final.name, info))
+        self._name = str(self._final.relative_to(self.root))
+        info = f"software: archiver/{__version__}\r\nformat: WARC File Format 1.1\r\n"
+        warcinfo = record_bytes(
+            [
+                ("WARC-Type", "warcinfo"),
+                ("WARC-Record-ID", _record_id()),
+                ("WARC-Filename", self._final.name),
+                ("WARC-Date", warc_date(datetime.now(UTC))),
+                ("Content-Type", "application/warc-fields"),
+            ],
+            info.encode("utf-8"),
+        )
+        self._handle.write(gzip_member(warcinfo))
 
     def write(self, exchange: Exchange) -> WarcRef:
         if self._handle is None or self._handle.tell() >= self.max_bytes:
             self.close()
             self._start_file()
-        assert self._writer is not None and self._handle is not None and self._final is not None
-        date = warc_date(exchange.fetched_at)
-        http = StatusAndHeaders(
-            f"{exchange.status} {exchange.reason}".strip(),
-            exchange.response_headers,
-            protocol="HTTP/1.1",
-        )
-        response = self._writer.create_warc_record(
-            exchange.url,
-            "response",
-            payload=io.BytesIO(exchange.body),
-            length=len(exchange.body),  # a known length spares warcio a spooled copy
-            http_headers=http,
-            warc_headers_dict={"WARC-Date": date},
-        )
-        request_http = StatusAndHeaders(
-            f"{exchange.method} {exchange.url} HTTP/1.1",
-            exchange.request_headers,
-            is_http_request=True,
-        )
-        request = self._writer.create_warc_record(
-            exchange.url,
-            "request",
-            http_headers=request_http,
-            warc_headers_dict={
-                "WARC-Date": date,
-                "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
-            },
-        )
+        assert self._handle is not None and self._final is not None
+        response, request = exchange_records(exchange)
+        first = gzip_member(response)
         offset = self._handle.tell()
-        self._writer.write_record(response)
-        length = self._handle.tell() - offset
-        self._writer.write_record(request)
+        self._handle.write(first + gzip_member(request))
         self._handle.flush()
-        return WarcRef(str(self._final.relative_to(self.root)), offset, length, exchange.fetched_at)
+        return WarcRef(self._name, offset, len(first), exchange.fetched_at)
 
     def close(self) -> None:
         """Finish the current file: fsync it and publish it under its final name."""
@@ -128,7 +183,7 @@ class WarcFileWriter:
         self._handle.close()
         _open_name(self._final).replace(self._final)
         fsync_dir(self._final.parent)
-        self._handle = self._writer = self._final = None
+        self._handle = self._final = None
 
 
 def complete_prefix(path: Path) -> int:

@@ -62,6 +62,7 @@ class PartitionedWriter:
         self.on_commit = on_commit
         self.schema = file_schema()
         self._buffers: dict[tuple[str, int | None], list[dict[str, Any]]] = {}
+        self._partition_bytes: dict[tuple[str, int | None], int] = {}
         self._buffered_rows = 0
         self._buffered_bytes = 0
         self._sequence = 0
@@ -69,8 +70,10 @@ class PartitionedWriter:
     def write(self, row: dict[str, Any], year: int | None) -> None:
         partition = (row["lang"], year)
         self._buffers.setdefault(partition, []).append(row)
+        size = _row_bytes(row)
+        self._partition_bytes[partition] = self._partition_bytes.get(partition, 0) + size
         self._buffered_rows += 1
-        self._buffered_bytes += _row_bytes(row)
+        self._buffered_bytes += size
         if len(self._buffers[partition]) >= self.batch_rows:
             self._flush(partition)
         # Many partitions each holding a remainder must not add up past the limits either.
@@ -88,7 +91,7 @@ class PartitionedWriter:
         if not rows:
             return
         self._buffered_rows -= len(rows)
-        self._buffered_bytes -= sum(_row_bytes(r) for r in rows)
+        self._buffered_bytes -= self._partition_bytes.pop(partition)
         lang, year = partition
         self._sequence += 1
         relative = (
