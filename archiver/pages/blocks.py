@@ -182,7 +182,8 @@ class _Renderer:
         elif tag in BLOCK_TAGS:
             self.flush()
             inner = _inner(element, tag, context)
-            self.text(element.text, inner)
+            if text := element.text:
+                self.text(text, inner)
             for child in element:
                 self.walk(child, inner)
             self.flush()
@@ -192,12 +193,14 @@ class _Renderer:
                 inner = _Context(context.tag, True, context.centred, context.region)
             if tag in CELL_TAGS:
                 self.text(" ", inner)
-            self.text(element.text, inner)
+            if text := element.text:
+                self.text(text, inner)
             for child in element:
                 self.walk(child, inner)
             if tag in CELL_TAGS:
                 self.text(" ", inner)
-        self.text(element.tail, context)
+        if tail := element.tail:  # most elements have none: skip the call
+            self.text(tail, context)
 
     def _cloak(self, key: str, context: _Context) -> None:
         address = self.emails.get(key)

@@ -55,6 +55,7 @@ _START_OF_PAGE = etree.XPath("descendant::span[starts-with(@id, 'startOfPageId')
 _MEDIA_FILE = re.compile(
     r"\.(?:mp3|m4a|ogg|oga|wav|wma|amr|mp4|m4v|webm|ogv|avi|wmv|flv|mov|3gp|pdf)$", re.IGNORECASE
 )
+_MEDIA_EXT = re.compile(_MEDIA_FILE.pattern.removesuffix("$"), re.IGNORECASE)
 _SITE_NAME = L.alternation(L.every(L.SITE_NAMES))
 _TITLE_SEPARATOR = r"\s*[-|–—:]\s*"
 _SITE_PREFIX = re.compile(r"^" + _SITE_NAME + _TITLE_SEPARATOR, re.IGNORECASE)
@@ -321,7 +322,10 @@ class ItemPage:
             else []
         )
         scopes = [*self.content_elements, *extra]
-        files = [h for h in self._links if _MEDIA_FILE.search(urlsplit(h).path)]
+        # The extension test on the whole URL first: splitting every link is the dearer part.
+        files = [
+            h for h in self._links if _MEDIA_EXT.search(h) and _MEDIA_FILE.search(urlsplit(h).path)
+        ]
         embeds = self._absolute([s for e in scopes for s in _sources(e, _EMBED_TAGS)])
         attached = self._absolute([h for e in extra for h in _hrefs(e)])
         return _unique([*files, *embeds, *attached])
