@@ -17,9 +17,9 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from archiver.store.layout import ARTICLES_DIR
 from archiver.store.manifest import replaced_files
 from archiver.store.schema import PARTITION_SCHEMA, dataset_schema
-from archiver.store.writer import ARTICLES_DIR
 
 
 class UnreadablePartWarning(UserWarning):

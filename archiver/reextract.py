@@ -22,8 +22,9 @@ from archiver.dates import apply_dates
 from archiver.fetched import stamp_fetch
 from archiver.pages import ListingPage, extract_item
 from archiver.store.archive import ArchiveWriter
+from archiver.store.layout import WARC_DIR
 from archiver.store.manifest import new_crawl_id
-from archiver.store.warc import WARC_DIR, WarcRef
+from archiver.store.warc import WarcRef
 from archiver.urls import parse_item_url
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from archiver import dataset
 from archiver.item import ArchiveItem
+from archiver.store.atomic import remove_leftover_temporaries
 from archiver.store.content import content_sha256
 from archiver.store.datadict import render
 from archiver.store.export import export
@@ -223,3 +224,14 @@ def test_a_directory_that_is_not_an_archive_does_not_verify(tmp_path: Path) -> N
     assert verify(tmp_path).problems == [
         f"{tmp_path}: no crawl manifests and no part files: not an archive"
     ]
+
+
+def test_only_the_archives_own_temporaries_are_touched(tmp_path: Path) -> None:
+    write_rows(tmp_path, [make_row("en", 1)])
+    unrelated = tmp_path / "notes" / ".draft.tmp"  # an --out that holds other things too
+    unrelated.parent.mkdir()
+    unrelated.write_text("mine")
+    ours = tmp_path / "articles" / "lang=en" / ".part-c9-00001.parquet.7.tmp"
+    ours.write_bytes(b"PAR1")
+    assert remove_leftover_temporaries(tmp_path) == [ours]
+    assert unrelated.read_text() == "mine"

@@ -18,7 +18,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archiver.store.manifest import CRAWLS_DIR
+    from archiver.store.layout import CRAWLS_DIR
     from archiver.store.summary import format_summary, format_years, summarise
 
     summary = summarise(archive_dir(args.dir))

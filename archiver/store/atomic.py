@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from archiver.store.layout import WRITTEN_DIRS
+
 TMP_SUFFIX = ".tmp"
 logger = logging.getLogger(__name__)
 
@@ -61,8 +63,17 @@ def write_json_atomically(path: Path, data: Any, *, durable: bool = True) -> Non
 
 
 def leftover_temporaries(root: Path) -> list[Path]:
-    """Temporaries a killed writer left behind (they are never part of the archive)."""
-    return sorted(p for p in root.rglob(f".*{TMP_SUFFIX}") if p.is_file())
+    """Temporaries a killed writer left behind (they are never part of the archive).
+
+    Only the archive's own directories are searched: an --out that holds other things (the
+    home directory, say) keeps its unrelated hidden files.
+    """
+    return sorted(
+        path
+        for directory in WRITTEN_DIRS
+        for path in (root / directory).rglob(f".*{TMP_SUFFIX}")
+        if path.is_file()
+    )
 
 
 def remove_leftover_temporaries(root: Path) -> list[Path]:

@@ -27,8 +27,8 @@ from archiver.store.atomic import (
     write_atomically,
     write_json_atomically,
 )
+from archiver.store.layout import CRAWLS_DIR
 from archiver.store.manifest import (
-    CRAWLS_DIR,
     Manifest,
     Replaced,
     new_crawl_id,

@@ -21,10 +21,10 @@ from typing import Any
 
 from archiver import __version__
 from archiver.store.atomic import write_json_atomically
+from archiver.store.layout import CRAWLS_DIR
 from archiver.store.writer import PartFile
 from archiver.urls import parse_item_url
 
-CRAWLS_DIR = "crawls"
 # How Scrapy's RobotsTxtMiddleware words a refusal (the reason of an IgnoreRequest).
 ROBOTS_REFUSAL = "Forbidden by robots.txt"
 

@@ -20,7 +20,7 @@ import pyarrow.dataset as ds
 
 from archiver import dataset
 from archiver.frontier import COMPLETE_LANGS_STAT
-from archiver.store.manifest import CRAWLS_DIR
+from archiver.store.layout import CRAWLS_DIR
 
 
 def settled_keys(root: Path) -> set[str]:

@@ -18,7 +18,8 @@ import pyarrow.parquet as pq
 
 from archiver.dataset import part_files, readable
 from archiver.store.atomic import leftover_temporaries
-from archiver.store.manifest import CRAWLS_DIR, replaced_files, replacements
+from archiver.store.layout import CRAWLS_DIR
+from archiver.store.manifest import replaced_files, replacements
 from archiver.store.schema import SCHEMA_VERSION, file_schema
 from archiver.store.writer import file_sha256
 

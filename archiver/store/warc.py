@@ -29,8 +29,8 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from archiver import __version__
 from archiver.store.atomic import fsync_dir
+from archiver.store.layout import WARC_DIR
 
-WARC_DIR = "warc"
 OPEN_SUFFIX = ".open"
 # ISA-L's level 2: ≈70 µs for a 60 KB page, 15% larger than zlib at level 9, which took 1.6 ms.
 GZIP_LEVEL = 2

@@ -18,9 +18,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from archiver.store.atomic import write_atomically
+from archiver.store.layout import ARTICLES_DIR
 from archiver.store.schema import file_schema, partition_dir
-
-ARTICLES_DIR = "articles"
 
 
 @dataclass(frozen=True)
