@@ -17,6 +17,7 @@ from archiver.store import lock
 LOCAL_SETTINGS: dict[str, Any] = {
     "DOWNLOAD_DELAY": 0,
     "AUTOTHROTTLE_ENABLED": False,
+    "ARCHIVER_RETRY_BACKOFF_BASE": 0,
     "CONCURRENT_REQUESTS": 8,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
     "LOG_LEVEL": "WARNING",

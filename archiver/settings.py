@@ -58,10 +58,16 @@ ARCHIVER_WARC_MAX_BYTES = 1024 * 1024 * 1024
 # Wait as a 429/503 response's Retry-After asks (seconds or HTTP date), at most this long.
 ARCHIVER_RETRY_AFTER_ENABLED = True
 ARCHIVER_RETRY_AFTER_MAX = 300.0
+# Back-off before the n-th retry of anything else: BASE x 2^(n-1) seconds, at most MAX
+# (0 turns it off, as the local replica's runs do).
+ARCHIVER_RETRY_BACKOFF_BASE = 2.0
+ARCHIVER_RETRY_BACKOFF_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
     # process_response runs from the highest number down: capture first, then Retry-After,
     # then Scrapy's RetryMiddleware (550) for everything else.
     "archiver.middlewares.retry_after.RetryAfterMiddleware": 560,
+    # process_request runs from the lowest number up; placement only matters for the wait.
+    "archiver.middlewares.backoff.RetryBackoffMiddleware": 540,
     "archiver.middlewares.warc.WarcCaptureMiddleware": 950,
 }
 # Health check after `archiver crawl` (exit code 3 when it fails): the lowest acceptable

@@ -19,7 +19,7 @@ ITEMS, SEED = 60, 31
 FAULTS = "500=0.2,attempts=2,seed=5"
 LOCAL = [
     "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=ERROR",
-    "-s", "RETRY_TIMES=1",
+    "-s", "RETRY_TIMES=1", "-s", "ARCHIVER_RETRY_BACKOFF_BASE=0",
 ]  # fmt: skip
 
 

@@ -26,7 +26,7 @@ from archiver.store import lock
 ITEMS, SEED = 60, 20241127
 LOCAL = [
     "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
-    "-s", "RETRY_TIMES=2",
+    "-s", "RETRY_TIMES=2", "-s", "ARCHIVER_RETRY_BACKOFF_BASE=0",
 ]  # fmt: skip
 
 
@@ -316,3 +316,28 @@ def test_a_failing_base_host_falls_back_to_a_mirror(tmp_path: Path) -> None:
     run = manifest(out)
     assert run["stats"]["mirror/switched"] == 1
     assert len(run["failures"]) == 2  # each section's first listing on the closed port
+
+
+# --- back-off between retries ---------------------------------------------------------------
+
+
+def test_retries_back_off_exponentially(tmp_path: Path) -> None:
+    # Every target fails its first two requests with a 500 (no Retry-After).
+    with running(ITEMS, SEED, ("en",), faults="500=1,attempts=2") as handle:
+        done = crawl(
+            handle.base_url, tmp_path / "archive", "--lang", "en", "--max-items", "2",
+            "-s", "ARCHIVER_RETRY_BACKOFF_BASE=0.5",
+        )  # fmt: skip
+        assert done.returncode == 0, done.stdout + done.stderr
+        by_target: dict[tuple[str, str], list[float]] = defaultdict(list)
+        for entry in handle.request_log():
+            by_target[(entry["path"], entry["query"])].append(entry["time"])
+    waits = sorted(
+        (round(b - a, 1), n) for times in by_target.values() if len(times) == 3
+        for n, (a, b) in enumerate(itertools.pairwise(times), start=1)
+    )  # fmt: skip
+    firsts = [w for w, n in waits if n == 1]
+    seconds = [w for w, n in waits if n == 2]
+    assert len(firsts) == len(seconds) == 1 + 2  # the listing and two items
+    assert min(firsts) >= 0.5 and min(seconds) >= 1.0  # 0.5 x 2^0, then 0.5 x 2^1
+    assert manifest(tmp_path / "archive")["stats"]["retry/backoff_max_wait"] == 1.0

@@ -8,6 +8,7 @@ from email.utils import format_datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
+from archiver.middlewares.backoff import backoff_seconds
 from archiver.middlewares.retry_after import retry_after_seconds
 
 NOW = datetime(2026, 11, 28, 12, 0, 0, tzinfo=UTC)
@@ -32,3 +33,7 @@ def test_garbage_is_not_a_wait() -> None:
 def test_any_http_date_gives_its_distance(seconds: int) -> None:
     header = format_datetime(NOW + timedelta(seconds=seconds), usegmt=True)
     assert retry_after_seconds(header, NOW) == float(seconds)
+
+
+def test_backoff_doubles_up_to_its_cap() -> None:
+    assert [backoff_seconds(n, 2.0, 60.0) for n in range(1, 8)] == [2, 4, 8, 16, 32, 60, 60]

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
-from scrapy.utils.defer import deferred_to_future
-from twisted.internet.task import deferLater
+
+from archiver.middlewares.backoff import WAITED_AS_ASKED
+from archiver.middlewares.waiting import wait
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -77,10 +78,9 @@ class RetryAfterMiddleware:
         )
         if retry is None:
             return response
-        wait = min(delay, self.cap)
+        seconds = min(delay, self.cap)
         self.stats.inc_value("retry_after/waits")
-        self.stats.max_value("retry_after/max_wait", wait)
-        from twisted.internet import reactor  # the installed one; importing early would pick it
-
-        await deferred_to_future(deferLater(reactor, wait, lambda: None))
+        self.stats.max_value("retry_after/max_wait", seconds)
+        await wait(seconds)
+        retry.meta[WAITED_AS_ASKED] = True  # no back-off on top of the server's own timing
         return retry
