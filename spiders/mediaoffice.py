@@ -9,7 +9,8 @@ It starts at each section's "latest" menu (or the given category menu), follows 
 "next" links, and requests every listed item once per key, handing the listing's date to the
 item callback (the listing is the best source of the publication date). Which entries to fetch
 and when to stop is decided by ``archiver.frontier.plan_page``. A section without the expected
-latest-items menu (404) is crawled through every listing its home page's menus link to. When
+latest-items menu (404) is crawled through every listing its home page's menus link to (a
+``category`` that 404s is just a failure). Failed items of earlier runs are retried first. When
 a section's first listing page cannot be fetched from the base URL (refused, timed out, 5xx
 after retries), the crawl moves to the next of ``mirrors`` and carries on there.
 """
