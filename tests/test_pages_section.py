@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from archiver.pages.section import SectionPage
 from archiver.replica.lexicon import LEXICONS
@@ -31,3 +35,31 @@ def test_items_other_sections_queries_and_the_page_itself_are_left_out() -> None
 </ul></nav><p><a href="/en/index.php/outside-menus.html">not in a menu</a></p></body></html>"""
     page = SectionPage(body, f"{BASE}/en/index.php")
     assert page.menu_listings() == [f"{BASE}/en/index.php/q-and-a.html"]
+
+
+def menu_page(base_href: str | None, hrefs: list[str]) -> bytes:
+    base = f'<base href="{escape(base_href)}">' if base_href is not None else ""
+    links = "".join(f'<li><a href="{escape(h)}">M{n}</a></li>' for n, h in enumerate(hrefs))
+    return f"<html><head>{base}</head><body><nav><ul>{links}</ul></nav></body></html>".encode()
+
+
+def test_malformed_menu_links_and_base_href_are_skipped() -> None:
+    hrefs = ["http://[::1/en/index.php/a.html", "/en/index.php/q-and-a.html", "//[x", "b.html"]
+    page = SectionPage(menu_page("http://[::1/", hrefs), f"{BASE}/en/index.php")
+    assert page.menu_listings() == [
+        f"{BASE}/en/index.php/q-and-a.html",
+        f"{BASE}/en/b.html",
+    ]
+
+
+def test_a_base_href_is_what_menu_links_are_relative_to() -> None:
+    page = SectionPage(menu_page(f"{BASE}/en/index.php/", ["b.html"]), f"{BASE}/en/index.php")
+    assert page.menu_listings() == [f"{BASE}/en/index.php/b.html"]
+
+
+HREF = st.text(alphabet=st.sampled_from("[]:/@%?#.-_ahx19é\t "), max_size=24)
+
+
+@given(st.lists(HREF, max_size=4), HREF | st.none())
+def test_no_menu_href_raises(hrefs: list[str], base_href: str | None) -> None:
+    SectionPage(menu_page(base_href, hrefs), f"{BASE}/en/index.php").menu_listings()

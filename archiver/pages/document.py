@@ -4,12 +4,17 @@ Scrapy hands over the body and the encoding it settled on; a file on disk has on
 so the encoding comes from a BOM or the page's ``<meta charset>``, else UTF-8 (the site's).
 The tree is built by plain lxml (no ``lxml.html`` element classes: they cost a Python call per
 element touched) and wrapped in a parsel ``Selector`` for callers that want one.
+What every page object asks of any document is here too: a class test for XPath, and links
+made absolute against the page's address or its ``<base href>``, where a malformed one (an
+unclosed IPv6 bracket, ``http://[::1``) is no URL rather than an exception.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
 
 from lxml import etree
 from parsel import Selector
@@ -24,6 +29,32 @@ _EMPTY = b"<html></html>"
 # What parse_document can say about the bytes (docs/extraction.md, "Page flags").
 DOCUMENT_FLAGS = ("empty", "not_html", "truncated", "encoding_errors")
 _INVALID_ENCODING = etree.ErrorTypes.ERR_INVALID_ENCODING
+_BASE_HREF = etree.XPath("/html/head/base/@href")
+
+
+def has_class(name: str) -> str:
+    """An XPath test for a class name, to put in ``[…]``.
+
+    A substring test: the token-exact concat/normalize-space form costs a string build per
+    node and whole-document queries pay it on every element. K2's class names do not
+    contain one another ("catItemView" vs "itemView" differ in case).
+    """
+    return f"contains(@class, '{name}')"
+
+
+def join_url(base: str, href: str) -> str | None:
+    """``href`` made absolute against ``base``; None for what is no URL (urllib raises)."""
+    try:
+        return urljoin(base, href.strip())
+    except ValueError:
+        return None
+
+
+def base_url(root: Any, url: str) -> str:
+    """What the page's relative links are relative to: its ``<base href>``, else its URL
+    (also when the ``<base href>`` is malformed: the HTML standard's fallback)."""
+    base = _BASE_HREF(root)
+    return (join_url(url, base[0]) or url) if base else url
 
 
 @dataclass
