@@ -7,6 +7,7 @@ is not midnight (K2 prints 00:00 for "no time"); without an offset it is Makkah 
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from archiver.dates import hijri as calendar
@@ -43,8 +44,11 @@ def parse_date(text: str, lang: str | None = None, source: str = "text") -> Date
     return _check(scan(text), text, source)
 
 
+@functools.lru_cache(maxsize=256)
 def parse_header_widget(text: str, lang: str | None = None) -> date | None:
-    """The Gregorian date a header 'today' widget shows (a fetch-time snapshot only)."""
+    """The Gregorian date a header 'today' widget shows (a fetch-time snapshot only).
+
+    Cached: every page fetched on one day shows the same widget text (a pure function)."""
     printed = scan(text)
     gregorian, ambiguous = _pick_reading(printed, _umm_al_qura(printed.hijri))
     return None if ambiguous else gregorian

@@ -34,6 +34,7 @@ _RANK = {source: rank for rank, source in enumerate(SOURCE_ORDER)}
 # The header's "today" widget rides along with the candidates but is the fetch day, never a
 # publication date: it fills only ``page_header_date``.
 HEADER_WIDGET = "header_widget"
+_RESULT_FIELDS = tuple(f.name for f in dataclasses.fields(DateResult))
 
 
 def resolve_dates(candidates: Sequence[DateCandidate], lang: str | None) -> DateResult:
@@ -66,7 +67,7 @@ def apply_dates(item: ArchiveItem) -> ArchiveItem:
     widgets = [c.raw for c in item.date_candidates if c.source == HEADER_WIDGET]
     header = parse_header_widget(widgets[0], item.lang) if widgets else item.page_header_date
     # A shallow copy of the result's fields: asdict's deep copy was ≈40% of this function.
-    fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+    fields = {name: getattr(result, name) for name in _RESULT_FIELDS}
     return item.replace(**fields, page_header_date=header)
 
 

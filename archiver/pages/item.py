@@ -50,6 +50,12 @@ _ANY_TITLE = etree.XPath(
 )
 # The contact footer's and header's links are the office's boilerplate, not the item's.
 _BOILERPLATE_TABLES = ("prFooter", "prHeader")
+# K2's parts, by the class names that mark them.
+_CONTENT_PARTS = re.compile("itemIntroText|itemFullText")
+_ITEM_BODY = re.compile("itemBody")
+_CATEGORY = re.compile("itemCategory")
+_TAG_LIST = re.compile("itemTags")
+_MEDIA_BLOCKS = re.compile("itemVideoBlock|itemAttachmentsBlock")
 _EMBED_TAGS = ("iframe", "audio", "video", "source", "embed", "object")
 _START_OF_PAGE = etree.XPath("descendant::span[starts-with(@id, 'startOfPageId')][1]/@id")
 _MEDIA_FILE = re.compile(
@@ -122,25 +128,35 @@ def _classed(scope: Any, tag: str) -> list[tuple[Any, str]]:
     return [(e, classes) for e in scope.iterdescendants(tag) if (classes := e.get("class"))]
 
 
-def _having(classed: list[tuple[Any, str]], *names: str) -> list[Any]:
-    """The elements whose class contains one of ``names`` (a substring test, see above)."""
-    return [element for element, classes in classed if any(n in classes for n in names)]
+def _having(classed: list[tuple[Any, str]], names: re.Pattern[str]) -> list[Any]:
+    """The elements whose class contains one of ``names`` (a substring test, see above): one
+    regex search per element, not a generator over the names (a heavy page has dozens)."""
+    search = names.search
+    return [element for element, classes in classed if search(classes)]
 
 
-def _in_boilerplate(link: Any) -> bool:
-    return any(
-        marker in (table.get("class") or "")
-        for table in link.iterancestors("table")
-        for marker in _BOILERPLATE_TABLES
-    )
+def _is_boilerplate(table: Any) -> bool:
+    classes = table.get("class") or ""
+    return any(marker in classes for marker in _BOILERPLATE_TABLES)
 
 
 def _hrefs(scope: Any) -> list[str]:
-    """The ``href`` of every link under ``scope`` but those of the press-release tables."""
+    """The ``href`` of every link under ``scope`` but those of the press-release tables.
+
+    The tables are found once (around ``scope`` and inside it), not by climbing from every
+    link to the root."""
+    if any(_is_boilerplate(table) for table in scope.iterancestors("table")):
+        return []
+    skipped = {
+        link
+        for table in scope.iterdescendants("table")
+        if _is_boilerplate(table)
+        for link in table.iterdescendants("a")
+    }
     return [
         href
         for link in scope.iterdescendants("a")
-        if (href := link.get("href")) is not None and not _in_boilerplate(link)
+        if (href := link.get("href")) is not None and link not in skipped
     ]
 
 
@@ -191,7 +207,7 @@ class ItemPage:
     def content_elements(self) -> list[Any]:
         """Intro text then full text; the whole item body when neither is marked."""
         divs = self._divs
-        return _having(divs, "itemIntroText", "itemFullText") or _having(divs, "itemBody")[:1]
+        return _having(divs, _CONTENT_PARTS) or _having(divs, _ITEM_BODY)[:1]
 
     @cached_property
     def _divs(self) -> list[tuple[Any, str]]:
@@ -281,7 +297,7 @@ class ItemPage:
     @cached_property
     def category_link(self) -> Any | None:
         """The ``Published in`` link: display name and menu path of the item's category."""
-        for block in _having(self._divs, "itemCategory"):
+        for block in _having(self._divs, _CATEGORY):
             for link in block.iterdescendants("a"):
                 if link.get("href") is not None:
                     return link
@@ -298,7 +314,7 @@ class ItemPage:
         return from_link or (self.ref.menu_path if self.ref is not None else None) or None
 
     def tags(self) -> list[str]:
-        lists = _having(_classed(self.scope, "ul"), "itemTags")
+        lists = _having(_classed(self.scope, "ul"), _TAG_LIST)
         tags = [squash(_text(a)) for tag_list in lists for a in tag_list.iterdescendants("a")]
         if not tags:
             keywords = _KEYWORDS(self.root)
@@ -316,11 +332,7 @@ class ItemPage:
         return self._absolute(self._image_values)
 
     def media(self) -> list[str]:
-        extra = (
-            _having(self._divs, "itemVideoBlock", "itemAttachmentsBlock")
-            if self.container is not None
-            else []
-        )
+        extra = _having(self._divs, _MEDIA_BLOCKS) if self.container is not None else []
         scopes = [*self.content_elements, *extra]
         # The extension test on the whole URL first: splitting every link is the dearer part.
         files = [
