@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Any, ClassVar
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 from parsel import Selector
@@ -20,33 +20,24 @@ from archiver.item import ArchiveItem, DateCandidate
 from archiver.pages import labels as L
 from archiver.pages.blocks import Rendered, render_blocks
 from archiver.pages.content import Content, segment
-from archiver.pages.document import parse_document
+from archiver.pages.document import base_url, has_class, join_url, parse_document
 from archiver.pages.kinds import detect_kind, headline_date
 from archiver.pages.version import PARSER_VERSION
 from archiver.text import squash
 from archiver.urls import ItemRef, canonical_url, parse_item_url, section_of
 
-
-def _has_class(name: str) -> str:
-    # A substring test: the token-exact concat/normalize-space form costs a string build per
-    # node and whole-document queries pay it on every element. K2's class names do not
-    # contain one another ("catItemView" vs "itemView" differ in case).
-    return f"contains(@class, '{name}')"
-
-
 # Compiled once: these run on every page (docs/extraction.md, "Performance"). ``descendant::``
 # with a name test and ``[1]`` is several times cheaper in libxml2 than ``//*``.
-_ITEM_VIEW = etree.XPath(f"id('k2Container')[{_has_class('itemView')}]")  # libxml2's id index
+_ITEM_VIEW = etree.XPath(f"id('k2Container')[{has_class('itemView')}]")  # libxml2's id index
 _ITEM_VIEW_ANY = etree.XPath(
-    f"descendant::*[{_has_class('itemView')}][descendant::div[{_has_class('itemBody')}]][1]"
+    f"descendant::*[{has_class('itemView')}][descendant::div[{has_class('itemBody')}]][1]"
 )
-_PRINT_BODY = etree.XPath(f"/html/body[{_has_class('contentpane')}]")
+_PRINT_BODY = etree.XPath(f"/html/body[{has_class('contentpane')}]")
 _HEAD_TITLE = etree.XPath("string(/html/head/title)")
 _OG_TITLE = etree.XPath("/html/head/meta[@property='og:title' or @name='og:title']/@content")
 _KEYWORDS = etree.XPath("/html/head/meta[@name='keywords']/@content")
-_BASE_HREF = etree.XPath("/html/head/base/@href")
 _ANY_TITLE = etree.XPath(
-    f"string(descendant::*[self::h1 or self::h2[{_has_class('itemTitle')}]][1])"
+    f"string(descendant::*[self::h1 or self::h2[{has_class('itemTitle')}]][1])"
 )
 # The contact footer's and header's links are the office's boilerplate, not the item's.
 _BOILERPLATE_TABLES = ("prFooter", "prHeader")
@@ -99,14 +90,6 @@ def menu_path(href: str) -> str | None:
     return path or None
 
 
-def _join(base: str, href: str) -> str | None:
-    """``urljoin``, or None for what is no URL (``http://[::1``: urllib raises ValueError)."""
-    try:
-        return urljoin(base, href.strip())
-    except ValueError:
-        return None
-
-
 def _is_url(text: str) -> bool:
     try:
         urlsplit(text)
@@ -129,7 +112,7 @@ def _classed(scope: Any, tag: str) -> list[tuple[Any, str]]:
 
 
 def _having(classed: list[tuple[Any, str]], names: re.Pattern[str]) -> list[Any]:
-    """The elements whose class contains one of ``names`` (a substring test, see above): one
+    """The elements whose class contains one of ``names`` (a substring test, as `has_class`): one
     regex search per element, not a generator over the names (a heavy page has dozens)."""
     search = names.search
     return [element for element, classes in classed if search(classes)]
@@ -221,8 +204,7 @@ class ItemPage:
 
     @cached_property
     def base_url(self) -> str:
-        base = _BASE_HREF(self.root)
-        return (_join(self.url, base[0]) or self.url) if base else self.url
+        return base_url(self.root, self.url)
 
     @cached_property
     def rendered(self) -> Rendered:
@@ -236,7 +218,7 @@ class ItemPage:
         """Absolute URLs, once each; in-page anchors, scripts and malformed URLs left out."""
         hrefs = (v.strip() for v in values)
         joined = (
-            _join(self.base_url, h)
+            join_url(self.base_url, h)
             for h in hrefs
             if h and not h.startswith("#") and not h.lower().startswith("javascript:")
         )
@@ -256,7 +238,7 @@ class ItemPage:
         values = (*self._link_values, *self._image_values)
         # Only brackets (IPv6 hosts) or non-ASCII hosts make urllib refuse a URL.
         suspects = [v for v in values if "[" in v or "]" in v or not v.isascii()]
-        return sum(_join(self.base_url, v) is None for v in suspects)
+        return sum(join_url(self.base_url, v) is None for v in suspects)
 
     # --- identity ----------------------------------------------------------------------------
     @cached_property
@@ -309,7 +291,7 @@ class ItemPage:
 
     def category_path(self) -> str | None:
         link = self.category_link
-        href = _join(self.base_url, link.get("href") or "") if link is not None else None
+        href = join_url(self.base_url, link.get("href") or "") if link is not None else None
         from_link = menu_path(href) if href is not None else None
         return from_link or (self.ref.menu_path if self.ref is not None else None) or None
 
