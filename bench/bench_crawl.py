@@ -1,18 +1,21 @@
-"""Crawl speed against a do-nothing spider on the same replica, and the writer's share.
+"""Crawl speed against a do-nothing spider on the same replica, and the writers' share.
 
-    .venv/bin/python bench/bench_crawl.py [--items 1500] [--langs en,ar]
+    .venv/bin/python bench/bench_crawl.py [--items 1500] [--langs en,ar] [--runs 3]
 
 Each crawl runs in its own process (Twisted's reactor runs once per process) against one
-replica server: first a spider that walks the same listings and item pages and does nothing
-with them, then the real mediaoffice spider with extraction, dates, Parquet and WARC. The
-writer's share is the time spent in the Parquet pipeline (measured inside the crawl) over the
-crawl's wall time.
+replica server. A round runs, in turn: a spider that walks the same listings and item pages
+and does nothing with them; the real mediaoffice spider with extraction, dates, Parquet and
+WARC; the same without WARC capture (ARCHIVER_WARC_ENABLED=False); the same without the Parquet
+pipeline (only the normalise pipeline). A writer's share is the wall time it adds to the crawl:
+(full crawl - crawl without it) / full crawl. The seconds spent inside each writer (Parquet on
+the reactor thread, WARC on its worker thread) are printed beside it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from archiver.replica import running  # noqa: E402
 
 CHILD = Path(__file__).with_name("crawl_child.py")
+KINDS = ("donothing", "archiver", "nowarc", "noparquet")
 
 
 def crawl(kind: str, base_url: str, langs: str) -> dict[str, Any]:
@@ -40,33 +44,46 @@ def crawl(kind: str, base_url: str, langs: str) -> dict[str, Any]:
     return result
 
 
+def report(round_: dict[str, dict[str, Any]]) -> dict[str, float]:
+    """Print one round's line; its throughput ratio and the writers' shares."""
+    full = round_["archiver"]
+    wall = full["wall"]
+    rates = {kind: result["pages"] / result["wall"] for kind, result in round_.items()}
+    shares = {
+        "ratio": rates["archiver"] / rates["donothing"],
+        "warc": (wall - round_["nowarc"]["wall"]) / wall,
+        "parquet": (wall - round_["noparquet"]["wall"]) / wall,
+    }
+    pages = ", ".join(f"{kind} {result['pages']}" for kind, result in round_.items())
+    print(f"pages: {pages}")
+    print(
+        f"walls (s): do-nothing {round_['donothing']['wall']:.2f}, full {wall:.2f}, "
+        f"no WARC {round_['nowarc']['wall']:.2f}, no Parquet {round_['noparquet']['wall']:.2f} | "
+        f"pages/s: do-nothing {rates['donothing']:.0f}, full {rates['archiver']:.0f} "
+        f"(ratio {shares['ratio']:.2f}) | "
+        f"WARC adds {shares['warc']:.1%} (worker thread busy {full['warc_seconds']:.2f} s), "
+        f"Parquet adds {shares['parquet']:.1%} (in the pipeline {full['parquet_seconds']:.2f} s)"
+    )
+    return shares
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", type=int, default=1500, help="items per section")
     parser.add_argument("--langs", default="en,ar")
+    parser.add_argument("--runs", type=int, default=3, help="rounds of the four crawls")
     args = parser.parse_args()
     langs = tuple(args.langs.split(","))
-    with running(items=args.items, seed=7, langs=langs) as server:
-        bare = crawl("donothing", server.base_url, args.langs)
-        real = crawl("archiver", server.base_url, args.langs)
-    bare_rate = bare["pages"] / bare["wall"]
-    real_rate = real["pages"] / real["wall"]
     print(f"replica: {args.items} items per section, sections {args.langs}")
-    print(
-        f"do-nothing spider: {bare['pages']} pages in {bare['wall']:.1f} s "
-        f"= {bare_rate:.0f} pages/s"
-    )
-    print(
-        f"archiver (extract, dates, Parquet, WARC): {real['pages']} pages, {real['items']} items "
-        f"in {real['wall']:.1f} s = {real_rate:.0f} pages/s"
-    )
-    print(f"ratio archiver/do-nothing throughput: {real_rate / bare_rate:.2f}")
-    for name in ("parquet", "warc"):
-        seconds = real[f"{name}_seconds"]
-        print(
-            f"{name} writer share of crawl time: {seconds:.2f} s of {real['wall']:.1f} s "
-            f"= {seconds / real['wall']:.1%}"
-        )
+    rounds = []
+    with running(items=args.items, seed=7, langs=langs) as server:
+        for _ in range(args.runs):
+            round_ = {kind: crawl(kind, server.base_url, args.langs) for kind in KINDS}
+            rounds.append(report(round_))
+    for name in ("ratio", "warc", "parquet"):
+        values = [r[name] for r in rounds]
+        low, high = min(values), max(values)
+        print(f"median {name}: {statistics.median(values):.3f} (range {low:.3f}–{high:.3f})")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """One benchmark crawl in its own process: ``crawl_child.py KIND BASE_URL LANGS OUT``.
 
-KIND is ``donothing`` (walk the same listings and item pages, extract nothing, write nothing)
-or ``archiver`` (the mediaoffice spider with the project's pipelines, writers timed). Prints
-one JSON line with the wall time, pages, items, the writers' seconds and the peak RSS.
+KIND is ``donothing`` (walk the same listings and item pages, extract nothing, write nothing),
+``archiver`` (the mediaoffice spider with the project's pipelines, writers timed), ``nowarc``
+(the same with ARCHIVER_WARC_ENABLED=False) or ``noparquet`` (the same with only the normalise
+pipeline). Prints one JSON line with the wall time, pages, items, the writers' seconds and the
+peak RSS.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from archiver.crawl import LOCAL_SETTINGS
 from archiver.pages import ListingPage
 from archiver.sections import LATEST_MENU
 from bench.timed_pipeline import install_timer
+
+NORMALISE_ONLY = {"pipelines.normalise.NormalisePipeline": 100}
 
 
 class DoNothing(scrapy.Spider):
@@ -71,6 +75,10 @@ def main() -> None:
         timer = None
     else:
         timer = install_timer(settings)
+    if kind == "nowarc":
+        settings.set("ARCHIVER_WARC_ENABLED", False, priority="cmdline")
+    if kind == "noparquet":
+        settings.set("ITEM_PIPELINES", NORMALISE_ONLY, priority="cmdline")
     process = CrawlerProcess(settings)
     if kind == "donothing":
         crawler = process.create_crawler(DoNothing)
