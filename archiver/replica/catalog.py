@@ -25,6 +25,15 @@ MIGRATED_EVERY = 41
 MIGRATED_FIRST_ID = 100
 LAYOUTS = (("k2_site", 70), ("k2_stock", 15), ("gavick", 15))
 K2_ROUTE_PERCENT = 4
+# Hosts serving the same paths and ids (../shared/site.md); listings link a few items on one.
+MIRROR_HOSTS = (
+    "hizbuttahrir.today",
+    "www.hizbut-tahrir.info",
+    "hizb-uttahrir.info",
+    "domainnomeaning.com",
+    "muslimworld.today",
+)
+MIRROR_PERCENT = 5
 # Items added after NEWEST come this far apart, at 7 past the hour (never at midnight, which
 # K2 prints for "no time").
 ADDED_EVERY = timedelta(hours=6)
@@ -61,6 +70,7 @@ class Entry:
     menu: Menu
     layout: str
     k2_route: bool
+    mirror: str | None  # the host listings link the item on, when not the site's own
 
     @property
     def is_seed(self) -> bool:
@@ -155,7 +165,13 @@ class Catalog:
             menu=self.menu(index),
             layout="k2_site" if seed_slot else layout,
             k2_route=not seed_slot and self._hash(index, 5) % 100 < K2_ROUTE_PERCENT,
+            mirror=self._mirror(index) if not seed_slot else None,
         )
+
+    def _mirror(self, index: int) -> str | None:
+        if self._hash(index, 6) % 100 >= MIRROR_PERCENT:
+            return None
+        return MIRROR_HOSTS[self._hash(index, 7) % len(MIRROR_HOSTS)]
 
     @cached_property
     def _by_menu(self) -> dict[str, array[int]]:

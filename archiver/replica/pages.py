@@ -269,7 +269,8 @@ def _pagination(lex: Lexicon, path: str, start: int, size: int, total: int) -> s
 def _listed(lex: Lexicon, item: Listed, show_date: bool) -> str:
     entry = item.entry
     shown = _e(_day_text(lex, entry)) if show_date else ""
-    url = _e(href(item.path))
+    # A few items are linked on a mirror host, as the real listings may link them.
+    url = _e(f"https://{entry.mirror}{href(item.path)}" if entry.mirror else href(item.path))
     return (
         '<div class="itemContainer"><div class="itemsContainerWrap"><article class="itemView">'
         f'<header><h4><a href="{url}">{_e(item.content.title)}</a></h4>'
