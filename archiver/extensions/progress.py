@@ -42,7 +42,7 @@ class Progress:
     def from_crawler(cls, crawler: Crawler) -> Progress:
         mode = crawler.settings.get("ARCHIVER_PROGRESS", "auto")
         if mode == "off" or (mode == "auto" and not sys.stderr.isatty()):
-            raise NotConfigured("progress display is off")
+            raise NotConfigured  # off by its setting: intended, so Scrapy logs no warning
         assert crawler.stats is not None
         progress = cls(
             crawler.stats, crawler.settings.getfloat("ARCHIVER_PROGRESS_INTERVAL"), sys.stderr

@@ -39,7 +39,7 @@ class RetryBackoffMiddleware:
         settings = crawler.settings
         base = settings.getfloat("ARCHIVER_RETRY_BACKOFF_BASE")
         if base <= 0 or not settings.getbool("RETRY_ENABLED"):
-            raise NotConfigured("no back-off between retries (ARCHIVER_RETRY_BACKOFF_BASE)")
+            raise NotConfigured  # off by its setting: intended, so Scrapy logs no warning
         return cls(crawler, base, settings.getfloat("ARCHIVER_RETRY_BACKOFF_MAX"))
 
     async def process_request(self, request: Request) -> None:

@@ -54,7 +54,7 @@ class RetryAfterMiddleware:
         if not (
             settings.getbool("ARCHIVER_RETRY_AFTER_ENABLED") and settings.getbool("RETRY_ENABLED")
         ):
-            raise NotConfigured("Retry-After handling is off")
+            raise NotConfigured  # off by its setting: intended, so Scrapy logs no warning
         return cls(
             crawler,
             settings.getfloat("ARCHIVER_RETRY_AFTER_MAX"),
