@@ -29,6 +29,7 @@ from scrapy.utils.project import get_project_settings
 from archiver.crawl import LOCAL_SETTINGS
 from archiver.pages import ListingPage
 from archiver.sections import LATEST_MENU
+from archiver.urls import rebase
 from bench.timed_pipeline import install_timer
 
 NORMALISE_ONLY = {"pipelines.normalise.NormalisePipeline": 100}
@@ -53,10 +54,11 @@ class DoNothing(scrapy.Spider):
     def listing(self, response: Response) -> Iterator[scrapy.Request]:
         page = ListingPage(response.body, response.url)
         for entry in page.entries():
-            yield scrapy.Request(entry.url, self.item, priority=1)
+            # Some items are linked on a mirror host: fetched from the replica, as mediaoffice does.
+            yield scrapy.Request(rebase(entry.url, self.base_url), self.item, priority=1)
         next_url = page.next_url()
         if next_url:
-            yield response.follow(next_url, self.listing)
+            yield response.follow(rebase(next_url, self.base_url), self.listing)
 
     def item(self, response: Response) -> None:
         return None
