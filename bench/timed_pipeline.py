@@ -1,9 +1,6 @@
-"""Timed stand-ins for the archive writers, so a benchmark crawl can report the time spent in them.
-
-The Parquet pipeline runs on the reactor thread; the WARC writer on its own worker thread, so
-its seconds are CPU and waits on that thread, not time taken from the crawl (the crawl's wall
-time with and without capture tells that, bench/bench_crawl.py).
-"""
+"""Timed stand-ins for the archive writers, so a benchmark crawl can report the time spent in
+them (the crawl's wall time with and without each writer, bench/bench_crawl.py, is the
+headline figure)."""
 
 from __future__ import annotations
 
