@@ -24,12 +24,20 @@ if TYPE_CHECKING:
     from twisted.python.failure import Failure
 
 # Settings worth keeping in the manifest: they explain what a run did.
-MANIFEST_SETTINGS = ("ARCHIVER_BASE_URL", "ARCHIVER_OUT", "DOWNLOAD_DELAY", "USER_AGENT")
+MANIFEST_SETTINGS = (
+    "ARCHIVER_OUT",
+    "DOWNLOAD_DELAY",
+    "AUTOTHROTTLE_ENABLED",
+    "ROBOTSTXT_OBEY",
+    "RETRY_TIMES",
+    "USER_AGENT",
+)
 
 
 class ParquetPipeline:
     def __init__(self, crawler: Crawler, archive: ArchiveWriter) -> None:
         assert crawler.stats is not None
+        self.crawler = crawler
         self.stats: StatsCollector = crawler.stats
         self.archive = archive
         crawler.signals.connect(self.record_failure, signal=signals.fetch_failed)
@@ -49,6 +57,10 @@ class ParquetPipeline:
         return cls(crawler, archive)
 
     def open_spider(self) -> None:
+        # What the run was asked to do (base URL, sections, mode, …), from the project's spiders.
+        run_options = getattr(self.crawler.spider, "run_options", None)
+        if run_options is not None:
+            self.archive.manifest.options.update(run_options())
         self.archive.open()
         self.stats.set_value("archive/known_items", len(self.archive.known))
         self.stats.inc_value(

@@ -25,5 +25,8 @@ class ArticleSpider(ArchiveSpider):
         self.listing_date = listing_date
         self.allowed_domains = self.scope_domains()
 
+    def run_options(self) -> dict[str, Any]:
+        return {**super().run_options(), "url": self.url, "listing_date": self.listing_date}
+
     async def start(self) -> Any:
         yield self.item_request(self.url, self.listing_date)

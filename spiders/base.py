@@ -27,6 +27,10 @@ class ArchiveSpider(scrapy.Spider):
     base_url: str
     allowed_domains: list[str]
 
+    def run_options(self) -> dict[str, Any]:
+        """What this run was asked to do, for its manifest."""
+        return {"spider": self.name, "base_url": self.base_url}
+
     def in_scope(self, url: str) -> bool:
         """http(s) on the site's hosts or on a host this crawl was pointed at."""
         parts = urlsplit(url)

@@ -83,6 +83,18 @@ class MediaOfficeSpider(ArchiveSpider):
             spider.earlier_failures = unresolved_item_failures(out, spider.known)
         return spider
 
+    def run_options(self) -> dict[str, Any]:
+        return {
+            **super().run_options(),
+            "langs": self.langs,
+            "mode": self.mode,
+            "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat() if self.until else None,
+            "category": self.category,
+            "mirrors": self.mirrors,
+            "max_items": self.max_items,
+        }
+
     def listing_lost(self) -> None:
         """A listing page that could not be read: this run vouches for no section's walk,
         and its health check says so."""

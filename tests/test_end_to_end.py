@@ -85,13 +85,23 @@ def test_the_header_widget_never_becomes_the_publication_date(
     assert sum(row["published_date"] != today for row in crawled.rows) == len(crawled.rows)
 
 
-def test_the_archive_verifies_and_its_manifest_accounts_for_every_row(crawled: Crawled) -> None:
+def test_the_archive_verifies_and_its_manifest_accounts_for_every_row(
+    crawled: Crawled, replica: ReplicaHandle
+) -> None:
     report = verify(crawled.out)
     assert report.ok, report.problems
     assert report.notes == []
     (manifest_path,) = (crawled.out / "crawls").glob("*.json")
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     assert manifest["finish_reason"] == "finished"
+    # What was crawled, as asked: the replica, every section, the default mode.
+    options = manifest["options"]
+    assert (options["spider"], options["base_url"], options["mode"]) == (
+        "mediaoffice",
+        replica.base_url,
+        "incremental",
+    )
+    assert options["langs"] == list(LANGS)
     assert manifest["rows"] == len(crawled.rows) == report.rows
     assert manifest["failures"] == []
     assert manifest["stats"]["archive/new"] == len(crawled.rows)
