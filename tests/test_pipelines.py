@@ -11,7 +11,8 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
-from archiver.item import ArchiveItem
+from archiver.item import ArchiveItem, DateCandidate
+from pipelines.normalise import NormalisePipeline
 from pipelines.parquet import ParquetPipeline
 from spiders.article import ArticleSpider
 
@@ -71,3 +72,29 @@ def test_a_batch_size_below_one_is_refused_with_its_setting_named(tmp_path: Path
     crawler = get_crawler(ArticleSpider, {"ARCHIVER_OUT": str(tmp_path), "ARCHIVER_BATCH_ROWS": 0})
     with pytest.raises(ValueError, match="ARCHIVER_BATCH_ROWS must be at least 1, not 0"):
         ParquetPipeline.from_crawler(crawler)
+
+
+def test_the_normalise_pipeline_dates_items_and_counts_every_outcome(tmp_path: Path) -> None:
+    crawler = get_crawler(ArticleSpider, {"ARCHIVER_OUT": str(tmp_path)})
+    assert crawler.stats is not None
+    crawler.stats.open_spider()
+    pipeline = NormalisePipeline.from_crawler(crawler)
+    listed = item(1, "a").replace(
+        kind="news_comment", date_candidates=[DateCandidate("listing", "2024-11-26T10:15:00+03:00")]
+    )
+    undated = item(2, "b").replace(published_date=None, page_flags=["no_title"])
+    dated = pipeline.process_item(listed)
+    pipeline.process_item(undated)
+    assert (dated.published_date, dated.date_source, dated.date_status) == (
+        date(2024, 11, 26),
+        "listing",
+        "ok",
+    )
+    stats = crawler.stats.get_stats()
+    assert (stats["dates/ok/en"], stats["dates/missing/en"]) == (1, 1)
+    assert stats["items/kind/news_comment/en"] == stats["items/kind/other/en"] == 1
+    assert stats["items/flag/no_title/en"] == 1
+    # Coverage for the health check: both items are due a body, only the first a comment.
+    assert (stats["health/en/body/due"], stats["health/en/body/filled"]) == (2, 2)
+    assert stats["health/en/comment/due"] == 1 and "health/en/comment/filled" not in stats
+    assert stats["health/en/comment/missing_examples"] == [listed.url]

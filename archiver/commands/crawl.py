@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archiver.cli import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK, EXIT_USAGE
+from archiver.commands.common import positive_int
 
 
 def register(sub: Any) -> None:
@@ -38,7 +39,9 @@ def register(sub: Any) -> None:
         help="comma-separated base URLs to move to when the base URL fails "
         "(e.g. https://hizbuttahrir.today,https://muslimworld.today)",
     )
-    parser.add_argument("--max-items", type=int, help="stop after requesting this many items")
+    parser.add_argument(
+        "--max-items", type=positive_int, help="stop after requesting this many items"
+    )
     parser.add_argument(
         "-s",
         dest="settings",
@@ -100,7 +103,10 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"crawl {result.crawl_id}: {stats.get('archive/rows_written', 0)} new or changed rows, "
         f"{stats.get('archive/unchanged', 0)} unchanged, "
-        f"{stats.get('archive/failures', 0)} failures; finished: {result.finish_reason}; "
+        f"{stats.get('archive/failures', 0)} failures "
+        f"(+{stats.get('archive/failures_again', 0)} failed again, "
+        f"{stats.get('archive/robots_forbidden', 0)} refused by robots.txt); "
+        f"finished: {result.finish_reason}; "
         f"manifest: {args.out / 'crawls' / (result.crawl_id + '.json')}"
     )
     if result.finish_reason != "finished":
