@@ -34,6 +34,9 @@ MIRROR_HOSTS = (
     "muslimworld.today",
 )
 MIRROR_PERCENT = 5
+# Press releases whose H. line prints a wrong Hijri year, as the site's data entry now and then
+# does (site.md: a 2022 release dated "1 Sha'aban 1360").
+HIJRI_ERROR_PERCENT = 2
 # Items added after NEWEST come this far apart, at 7 past the hour (never at midnight, which
 # K2 prints for "no time").
 ADDED_EVERY = timedelta(hours=6)
@@ -71,6 +74,7 @@ class Entry:
     layout: str
     k2_route: bool
     mirror: str | None  # the host listings link the item on, when not the site's own
+    hijri_error: bool  # a press release printed with a wrong Hijri year (a data-entry error)
 
     @property
     def is_seed(self) -> bool:
@@ -166,6 +170,7 @@ class Catalog:
             layout="k2_site" if seed_slot else layout,
             k2_route=not seed_slot and self._hash(index, 5) % 100 < K2_ROUTE_PERCENT,
             mirror=self._mirror(index) if not seed_slot else None,
+            hijri_error=self._hash(index, 8) % 100 < HIJRI_ERROR_PERCENT,
         )
 
     def _mirror(self, index: int) -> str | None:

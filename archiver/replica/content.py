@@ -19,6 +19,7 @@ from archiver.replica.lexicon import BASMALA, Lexicon
 
 SITE = "https://www.hizb-ut-tahrir.info"
 HIJRI_OFFSET_PERCENT = 14  # share of printed Hijri dates one day off Umm al-Qura (dates.md)
+WRONG_HIJRI_YEAR = -1  # the data-entry error: last year's number, as at the turn of a year
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,12 @@ def _printed_hijri(w: Writer, entry: Entry) -> Hijri:
     return datefmt.hijri_of(entry.published.date(), offset)
 
 
+def _wrong_year(hijri: Hijri) -> Hijri:
+    """The same day and month in the wrong year (day 30 becomes 29 where that month is short)."""
+    month = Hijri(hijri.year + WRONG_HIJRI_YEAR, hijri.month, 1)
+    return Hijri(month.year, month.month, min(hijri.day, month.month_length()))
+
+
 def press_release(w: Writer, entry: Entry) -> Content:
     lex = w.lex
     day = entry.published.date()
@@ -190,6 +197,8 @@ def press_release(w: Writer, entry: Entry) -> Content:
     office = entry.menu.office
     n = w.rng.randint(1, 150)
     reference = lex.localise_digits(lex.pr_ref.format(hy=hijri.year, n3=f"{n:03d}"))
+    if entry.hijri_error:  # only the H. line's year is wrong: the reference keeps the right one
+        hijri = _wrong_year(hijri)
     h_line = lex.pr_h_line.format(hijri=datefmt.hijri_date(lex, hijri))
     m_line = lex.pr_m_line.format(date=datefmt.long_date(lex, day))
     blocks = _header_rows(

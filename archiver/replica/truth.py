@@ -7,8 +7,10 @@ those same blocks (never from the press-release header or contact footer).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
+
+from hijridate import Hijri
 
 from archiver.replica.blocks import (
     BODY_ROLES,
@@ -82,10 +84,35 @@ def truth(entry: Entry, content: Content, path: str) -> dict[str, Any]:
         "published_date": entry.published.date(),
         # Exactly midnight is the site's (K2's) way of saying "no time of day".
         "published_at": None if _is_midnight(entry.published) else entry.published.astimezone(UTC),
-        "published_hijri": content.published_hijri,
+        **_date_columns(entry.published.date(), content.published_hijri),
         "layout": entry.layout,
         "listing_datetime": entry.published.isoformat(),
     }
+
+
+def _date_columns(day: date, printed_hijri: str | None) -> dict[str, Any]:
+    """The date columns of docs/dates.md for an item listed with its time (every replica item).
+
+    The listing is the best-ranked source and prints no Hijri, so the page's printed Hijri date
+    fills ``published_hijri`` and ``hijri_offset_days`` only when it names the listing's day
+    ±1. A wrong Hijri (the data-entry errors) is its own source's conflict, which never lends
+    its Hijri; its Gregorian line still names the listing's day, so the item has no conflict.
+    """
+    offset = None if printed_hijri is None else (day - _umm_al_qura_day(printed_hijri)).days
+    lent = offset is not None and abs(offset) <= 1
+    return {
+        "published_hijri": printed_hijri if lent else None,
+        "hijri_offset_days": offset if lent else None,
+        "date_source": "listing",
+        "date_status": "ok",
+        "date_conflict": False,
+    }
+
+
+def _umm_al_qura_day(iso: str) -> date:
+    """Umm al-Qura's Gregorian day for a printed ``YYYY-MM-DD`` Hijri date."""
+    year, month, day = map(int, iso.split("-"))
+    return Hijri(year, month, 1).to_gregorian() + timedelta(days=day - 1)
 
 
 def _is_midnight(moment: datetime) -> bool:
