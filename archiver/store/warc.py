@@ -92,7 +92,7 @@ def record_bytes(fields: list[tuple[str, str]], head: bytes, payload: bytes = b"
         ("WARC-Block-Digest", _sha1(head, payload)),
         ("Content-Length", str(len(head) + len(payload))),
     ]
-    header = "WARC/1.1\r\n"  # 1.1: WARC-Date carries microseconds + "".join(f"{name}: {value}\r\n" for name, value in fields)
+    header = "WARC/1.0\r\n" + "".join(f"{name}: {value}\r\n" for name, value in fields)
     return b"".join((header.encode("utf-8"), b"\r\n", head, payload, b"\r\n\r\n"))
 
 
@@ -149,7 +149,7 @@ class WarcFileWriter:
         self._final.parent.mkdir(parents=True, exist_ok=True)
         self._handle = _open_name(self._final).open("wb")
         self._name = str(self._final.relative_to(self.root))
-        info = f"software: archiver/{__version__}\r\nformat: WARC File Format 1.1\r\n"
+        info = f"software: archiver/{__version__}\r\nformat: WARC File Format 1.0\r\n"
         warcinfo = record_bytes(
             [
                 ("WARC-Type", "warcinfo"),
