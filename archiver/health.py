@@ -110,19 +110,41 @@ def check(
         problems.append(
             Problem("all", "listings", "no listing page was read: nothing of the site was seen")
         )
-    items = int(stats.get("item_scraped_count", 0))
-    failures = int(stats.get("archive/failures", 0))
-    attempts = items + failures
-    if attempts >= thresholds.min_items and failures / attempts > thresholds.max_error_rate:
-        problems.append(
-            Problem(
-                "all",
-                "errors",
-                f"{failures} of {attempts} pages failed ({failures / attempts:.1%}), above "
-                f"{thresholds.max_error_rate:.0%}; see the failures in the crawl manifest",
-            )
-        )
+    errors = _error_problem(stats, previous, thresholds)
+    if errors is not None:
+        problems.append(Problem("all", "errors", errors))
     return problems
+
+
+def error_rate(stats: Mapping[str, Any]) -> tuple[float, int] | None:
+    """Share of the run's pages that failed (new failures only), and how many were tried."""
+    failures = int(stats.get("archive/failures", 0))
+    attempts = int(stats.get("item_scraped_count", 0)) + failures
+    return (failures / attempts, attempts) if attempts else None
+
+
+def _error_problem(
+    stats: Mapping[str, Any], previous: Sequence[Mapping[str, Any]], thresholds: Thresholds
+) -> str | None:
+    now = error_rate(stats)
+    if now is None or now[1] < thresholds.min_items:
+        return None
+    rate, attempts = now
+    failed = f"{round(rate * attempts)} of {attempts} pages failed ({rate:.1%})"
+    if rate > thresholds.max_error_rate:
+        return (
+            f"{failed}, above {thresholds.max_error_rate:.0%}; "
+            "see the failures in the crawl manifest"
+        )
+    before = next(
+        (e for run in previous if (e := error_rate(run)) and e[1] >= thresholds.min_items), None
+    )
+    if before is not None and rate - before[0] > thresholds.max_drop:
+        return (
+            f"{failed}, up from {before[0]:.1%} of {before[1]} in the previous run; "
+            "see the failures in the crawl manifest"
+        )
+    return None
 
 
 def _field_problem(

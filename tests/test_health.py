@@ -87,3 +87,15 @@ def test_thresholds_from_settings_merge_floors() -> None:
     assert thresholds.floors["author"] == 0.5
     assert thresholds.floors["title"] == DEFAULT_FLOORS["title"]
     assert thresholds.min_items == 5
+
+
+def test_an_error_rate_far_above_the_previous_runs_fails_even_under_the_cap() -> None:
+    loose = Thresholds(floors=DEFAULT_FLOORS, max_drop=0.05, min_items=20, max_error_rate=0.5)
+    now = {"item_scraped_count": 70, "archive/failures": 30, "listing/pages": 5}
+    before = [{"item_scraped_count": 99, "archive/failures": 1}]
+    (problem,) = check(now, before, loose)
+    assert problem.message == (
+        "30 of 100 pages failed (30.0%), up from 1.0% of 100 in the previous run; "
+        "see the failures in the crawl manifest"
+    )
+    assert check(now, [], loose) == []  # no earlier run to compare with, under the cap
