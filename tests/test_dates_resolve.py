@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from hijridate import Hijri
+
 from archiver.dates import DateResult, apply_dates, resolve_dates
 from archiver.item import ArchiveItem, DateCandidate
 
@@ -45,16 +47,34 @@ def test_a_hijri_only_source_lends_its_hijri() -> None:
     assert (result.date_status, result.date_conflict) == ("ok", False)
 
 
-def test_a_conflicting_hijri_is_not_carried() -> None:
+def test_a_wrong_hijri_year_beside_the_right_day_is_kept_as_printed_and_flagged() -> None:
+    # A data-entry error: the H. line a year behind, the M. line the listing's day.
     press = DateCandidate(
         "press_release", "H. 24 Jumada al-awwal 1445\nM. Tuesday, 26 November 2024"
     )
     result = resolve_dates([LISTING, press], "en")
-    assert (result.published_hijri, result.hijri_offset_days, result.date_status) == (
-        None,
-        None,
-        "ok",
+    expected_offset = (date(2024, 11, 26) - Hijri(1445, 5, 24).to_gregorian()).days
+    assert expected_offset == 354  # one lunar year
+    assert (result.published_date, result.date_source) == (date(2024, 11, 26), "listing")
+    assert (result.published_hijri, result.hijri_offset_days) == ("1445-05-24", expected_offset)
+    assert (result.date_status, result.date_conflict) == ("hijri_mismatch", True)
+
+
+def test_the_sites_1360_release_is_flagged_not_cleaned() -> None:
+    listing = DateCandidate("listing", "2022-03-04T10:00:00+03:00")
+    press = DateCandidate("press_release", "H.  1 Sha'aban 1360 | M.  Friday, 04 March 2022")
+    result = resolve_dates([listing, press], "en")
+    assert (result.published_date, result.published_hijri) == (date(2022, 3, 4), "1360-08-01")
+    assert (result.date_status, result.date_conflict) == ("hijri_mismatch", True)
+
+
+def test_a_conflicting_source_of_another_day_lends_nothing() -> None:
+    press = DateCandidate(
+        "press_release", "H. 24 Jumada al-awwal 1445\nM. Monday, 25 November 2024"
     )
+    result = resolve_dates([LISTING, press], "en")
+    assert (result.published_hijri, result.hijri_offset_days) == (None, None)
+    assert (result.date_status, result.date_conflict) == ("source_conflict", True)
 
 
 def test_sources_naming_different_days_are_a_conflict() -> None:

@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from archiver.dates.normalise import parse_date, parse_header_widget
 from archiver.dates.result import (
     AMBIGUOUS,
+    HIJRI_MISMATCH,
     HIJRI_ONLY,
     MISSING,
     OK,
+    OUT_OF_RANGE,
     SOURCE_CONFLICT,
     DateResult,
 )
@@ -35,6 +37,8 @@ _RANK = {source: rank for rank, source in enumerate(SOURCE_ORDER)}
 # publication date: it fills only ``page_header_date``.
 HEADER_WIDGET = "header_widget"
 _RESULT_FIELDS = tuple(f.name for f in dataclasses.fields(DateResult))
+# Statuses of a source whose printed Hijri cannot be the day its own Gregorian names.
+_HIJRI_WRONG = frozenset({HIJRI_MISMATCH, OUT_OF_RANGE})
 
 
 def resolve_dates(candidates: Sequence[DateCandidate], lang: str | None) -> DateResult:
@@ -80,7 +84,20 @@ def _umm_al_qura_day(result: DateResult) -> int:
 def _with_hijri_from(chosen: DateResult, others: Sequence[DateResult]) -> DateResult:
     assert chosen.published_date is not None
     for other in others:
-        if other.published_hijri is None or other.date_conflict:
+        if other.published_hijri is None:
+            continue
+        if other.published_date == chosen.published_date and other.date_status in _HIJRI_WRONG:
+            # The same Gregorian day beside a Hijri that is far off (a data-entry error such as
+            # "1 Sha'aban 1360" on a 2022 release): the Gregorian stands, the Hijri is kept as
+            # printed and the item is flagged, never quietly cleaned.
+            return dataclasses.replace(
+                chosen,
+                published_hijri=other.published_hijri,
+                hijri_offset_days=other.hijri_offset_days,
+                date_status=other.date_status,
+                date_conflict=True,
+            )
+        if other.date_conflict:
             continue
         offset = chosen.published_date.toordinal() - _umm_al_qura_day(other)
         if abs(offset) <= 1:

@@ -94,18 +94,18 @@ def _date_columns(day: date, printed_hijri: str | None) -> dict[str, Any]:
     """The date columns of docs/dates.md for an item listed with its time (every replica item).
 
     The listing is the best-ranked source and prints no Hijri, so the page's printed Hijri date
-    fills ``published_hijri`` and ``hijri_offset_days`` only when it names the listing's day
-    ±1. A wrong Hijri (the data-entry errors) is its own source's conflict, which never lends
-    its Hijri; its Gregorian line still names the listing's day, so the item has no conflict.
+    fills ``published_hijri`` and ``hijri_offset_days`` (its Gregorian line names the listing's
+    day). A wrong Hijri (the data-entry errors, more than a day off) is kept as printed and
+    flags the item ``hijri_mismatch``.
     """
     offset = None if printed_hijri is None else (day - _umm_al_qura_day(printed_hijri)).days
-    lent = offset is not None and abs(offset) <= 1
+    wrong = offset is not None and abs(offset) > 1
     return {
-        "published_hijri": printed_hijri if lent else None,
-        "hijri_offset_days": offset if lent else None,
+        "published_hijri": printed_hijri,
+        "hijri_offset_days": offset,
         "date_source": "listing",
-        "date_status": "ok",
-        "date_conflict": False,
+        "date_status": "hijri_mismatch" if wrong else "ok",
+        "date_conflict": wrong,
     }
 
 
