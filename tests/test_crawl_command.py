@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from archiver.replica import ReplicaHandle
+from archiver import dataset
+from archiver.replica import Replica, ReplicaHandle
 
 LOCAL = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=0"]
 
@@ -77,3 +78,20 @@ def test_health_floors_from_the_command_line_are_used(
     )  # fmt: skip
     assert done.returncode == 3, done.stdout + done.stderr
     assert "en: title filled in 100.0% of 250 items, below the floor of 101%" in done.stdout
+
+
+def test_since_and_until_archive_exactly_the_items_listed_between(
+    replica: ReplicaHandle, replica_site: Replica, tmp_path: Path
+) -> None:
+    days = {i: replica_site.truth("en", i)["published_date"] for i in replica_site.item_ids("en")}
+    ordered = sorted(set(days.values()))
+    since, until = ordered[len(ordered) // 3], ordered[2 * len(ordered) // 3]
+    done = crawl(
+        "--base-url", replica.base_url, "--out", str(tmp_path), "--lang", "en",
+        "--since", since.isoformat(), "--until", until.isoformat(),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    archived = set(dataset.latest(tmp_path, columns=["key"]).column("key").to_pylist())
+    expected = {f"en/{i}" for i, day in days.items() if since <= day <= until}
+    assert len(expected) > 50
+    assert archived == expected
