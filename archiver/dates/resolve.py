@@ -7,6 +7,7 @@ listing prints no Hijri, so the printed Hijri of a lower-ranked source that name
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Sequence
 
@@ -70,9 +71,12 @@ def apply_dates(item: ArchiveItem) -> ArchiveItem:
     result = resolve_dates(item.date_candidates, item.lang)
     widgets = [c.raw for c in item.date_candidates if c.source == HEADER_WIDGET]
     header = parse_header_widget(widgets[0], item.lang) if widgets else item.page_header_date
-    # A shallow copy of the result's fields: asdict's deep copy was ≈40% of this function.
-    fields = {name: getattr(result, name) for name in _RESULT_FIELDS}
-    return item.replace(**fields, page_header_date=header)
+    # A shallow copy of the item with the result's fields set: ``dataclasses.replace`` runs
+    # ``__init__`` over the item's 40-odd fields (≈7 µs a page, a fifth of this function).
+    dated = copy.copy(item)
+    vars(dated).update({name: getattr(result, name) for name in _RESULT_FIELDS})
+    dated.page_header_date = header
+    return dated
 
 
 def _umm_al_qura_day(result: DateResult) -> int:
