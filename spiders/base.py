@@ -35,8 +35,10 @@ class ArchiveSpider(scrapy.Spider):
         """http(s) on the site's hosts or on a host this crawl was pointed at."""
         parts = urlsplit(url)
         host = parts.hostname or ""
-        own = tuple(self.scope_domains())
-        return parts.scheme in ("http", "https") and (is_site_host(host) or host in own)
+        # allowed_domains holds scope_domains(), set once when the spider is built.
+        return parts.scheme in ("http", "https") and (
+            is_site_host(host) or host in self.allowed_domains
+        )
 
     def scope_domains(self) -> list[str]:
         """The site's hosts and the configured base URL's host (a mirror or the replica)."""

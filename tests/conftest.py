@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 
 import pytest
@@ -24,3 +25,12 @@ def replica() -> Iterator[ReplicaHandle]:
 def replica_site() -> Replica:
     """The same site in process: truth, URLs and pages without HTTP."""
     return Replica(REPLICA_ITEMS, REPLICA_SEED, LANGS)
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A port on 127.0.0.1 where nothing listens (bound once, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port

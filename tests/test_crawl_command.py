@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -24,14 +23,8 @@ def crawl(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def test_an_unreachable_site_is_a_failed_health_check(tmp_path: Path) -> None:
-    done = crawl("--base-url", f"http://127.0.0.1:{closed_port()}", "--out", str(tmp_path))
+def test_an_unreachable_site_is_a_failed_health_check(tmp_path: Path, closed_port: int) -> None:
+    done = crawl("--base-url", f"http://127.0.0.1:{closed_port}", "--out", str(tmp_path))
     assert done.returncode == 3, done.stdout + done.stderr
     assert "HEALTH: 1 listing page(s) could not be read" in done.stdout
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import socket
 import subprocess
 import sys
 from collections import defaultdict
@@ -294,19 +293,12 @@ def test_a_broken_label_ends_the_run_with_exit_code_3_naming_field_and_language(
     assert health[0].startswith(f"HEALTH: ar: comment missing from all {due} items that ")
 
 
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
-def test_a_failing_base_host_falls_back_to_a_mirror(tmp_path: Path) -> None:
+def test_a_failing_base_host_falls_back_to_a_mirror(tmp_path: Path, closed_port: int) -> None:
     site = Replica(ITEMS, SEED, ("en", "ar"))
     out = tmp_path / "archive"
     with running(ITEMS, SEED, ("en", "ar")) as handle:
         done = crawl(
-            f"http://127.0.0.1:{_closed_port()}", out, "--lang", "en,ar",
+            f"http://127.0.0.1:{closed_port}", out, "--lang", "en,ar",
             "--mirrors", handle.base_url,
         )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
