@@ -1,20 +1,30 @@
-"""The replica's URL space (decoded paths; ``href`` gives their wire form)."""
+"""The replica's URL space (decoded paths; ``href`` gives their wire form).
+
+Its own rules, written from ``shared/site.md`` §1, not ``archiver.urls``: the truth's ``url``
+must not come from the code it checks.
+"""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from archiver.replica.catalog import Entry
 from archiver.replica.lexicon import Lexicon, Menu
-from archiver.urls import NO_HTML_SUFFIX_LANGS, canonical_path
 
 PRINT_QUERY = "tmpl=component&print=1"
+CANONICAL_SITE = "https://www.hizb-ut-tahrir.info"
+_NO_SUFFIX = frozenset({"pe", "pa"})  # site.md: these sections' SEF URLs have no ".html"
+# Characters a link carries literally; the rest is percent-encoded UTF-8, uppercase hex.
+_LITERAL = "/-._~!$&'()*+,;=:@"
 _NOT_ALIAS = re.compile(r"[^\w]+")
+# An item path as the replica prints one: SEF ``{menu}/{id}`` or K2's ``{menu}/item/{id}-…``.
+_ITEM = re.compile(r"^/[a-z]{2}/index\.php/.+?/(?:item/)?(?P<id>\d+)(?:-[^/]*)?(?:\.html)?$")
 
 
 def suffix(lang: str) -> str:
     """The SEF suffix: ``.html`` except in the sections that run without it (pe, pa)."""
-    return "" if lang in NO_HTML_SUFFIX_LANGS else ".html"
+    return "" if lang in _NO_SUFFIX else ".html"
 
 
 def section_path(lang: str) -> str:
@@ -41,4 +51,15 @@ def item_path(entry: Entry, title: str) -> str:
 
 def href(path: str, query: str = "") -> str:
     """A decoded path as it goes on the wire: percent-encoded UTF-8, with its query."""
-    return canonical_path(path) + (f"?{query}" if query else "")
+    return quote(path, safe=_LITERAL) + (f"?{query}" if query else "")
+
+
+def canonical_url(path: str) -> str:
+    """The item's address in the dataset: the canonical host, https, its path encoded."""
+    return CANONICAL_SITE + href(path)
+
+
+def item_id_of(path: str) -> int | None:
+    """The id in a decoded path shaped like an item's; the caller checks it is that item's."""
+    match = _ITEM.match(path)
+    return int(match["id"]) if match else None

@@ -24,7 +24,6 @@ from archiver.replica.faults import FaultSpec, permanent
 from archiver.replica.lexicon import LEXICONS, Menu
 from archiver.replica.seed import seed_content
 from archiver.replica.truth import truth
-from archiver.urls import parse_item_url
 
 RIYADH = ZoneInfo("Asia/Riyadh")
 # What a non-HTML item serves instead of its page (the start of a PDF file).
@@ -262,12 +261,12 @@ class Replica:
                     self.render_listing(lang, menu, int(start), today) if start.isdigit() else None
                 )
                 return Response(200, "listing", page.encode()) if page else None
-        ref = parse_item_url(path)
-        if ref is None or self._catalogs[lang].index_of(ref.item_id) is None:
+        item_id = paths.item_id_of(path)
+        if item_id is None or self._catalogs[lang].index_of(item_id) is None:
             return None
-        if self.item_path(lang, ref.item_id) != path:
+        if self.item_path(lang, item_id) != path:
             return None
-        fault = self.fault(lang, ref.item_id)
+        fault = self.fault(lang, item_id)
         if fault == "deleted":
             return Response(404, "deleted", pages.not_found_page(lex).encode())
         if fault == "nonhtml":
@@ -276,10 +275,8 @@ class Replica:
             there = paths.href(path, "" if query.get("loop") else LOOP_QUERY)
             return Response(302, "loop", b"", headers=(("Location", there),))
         if query.get("tmpl") == ["component"] and query.get("print") == ["1"]:
-            return Response(
-                200, "print", self.render_item(lang, ref.item_id, print_view=True).encode()
-            )
-        return Response(200, "item", self.render_item(lang, ref.item_id, today).encode())
+            return Response(200, "print", self.render_item(lang, item_id, print_view=True).encode())
+        return Response(200, "item", self.render_item(lang, item_id, today).encode())
 
     def _truth_response(self, lang: str, item_id: int) -> Response:
         if lang not in self._catalogs or self._catalogs[lang].index_of(item_id) is None:

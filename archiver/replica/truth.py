@@ -24,7 +24,7 @@ from archiver.replica.blocks import (
 )
 from archiver.replica.catalog import Entry
 from archiver.replica.content import Content
-from archiver.urls import canonical_url
+from archiver.replica.paths import canonical_url
 
 MEDIA_SUFFIXES = (".mp3", ".mp4", ".pdf")
 
@@ -57,13 +57,11 @@ def truth(entry: Entry, content: Content, path: str) -> dict[str, Any]:
     parts = [part for b in body_blocks for part in b.inlines]
     links = [p.href for p in parts if isinstance(p, Link)]
     signoff = next((b for b in body_blocks if b.role == "signoff"), None)
-    url = canonical_url(path)
-    assert url is not None  # every replica item path is a section URL
     return {
         "key": f"{entry.lang}/{entry.item_id}",
         "lang": entry.lang,
         "item_id": entry.item_id,
-        "url": url,
+        "url": canonical_url(path),
         "category": entry.menu.name,
         "category_path": entry.menu.path,
         "kind": entry.menu.kind,
