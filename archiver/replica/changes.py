@@ -48,7 +48,8 @@ def _revisable(block: Block) -> bool:
 
 def revise(content: Content, lex: Lexicon, seed: int, item_id: int, edition: int) -> Content:
     """The content with one sentence added at the end of its last plain paragraph."""
-    sentence = Writer(lex, random.Random(f"{seed}:{lex.lang}:{item_id}:{edition}")).sentence()
+    rng = random.Random(f"{seed}:{lex.lang}:{item_id}:{edition}")
+    sentence = Writer(lex, rng, rng).sentence()
     blocks = list(content.blocks)
     index = max(i for i, block in enumerate(blocks) if _revisable(block))
     last = blocks[index].inlines[-1]

@@ -6,13 +6,15 @@ Each builder returns the blocks the page renders plus the facts that only the ge
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from hijridate import Hijri
 
-from archiver.replica import datefmt
+from archiver.replica import datefmt, variants
 from archiver.replica.blocks import Block, Br, Email, Frame, Image, Inline, Link, Text, block_text
 from archiver.replica.catalog import Entry
 from archiver.replica.lexicon import BASMALA, Lexicon
@@ -34,6 +36,9 @@ class Content:
     reference: str | None = None
     published_hijri: str | None = None
     tags: tuple[str, ...] = ()
+    # <title> and og:title when a variant gives them a site-name affix (else pages.py's rule)
+    page_title: str | None = None
+    og_title: str | None = None
 
     def summary(self, words: int = 30) -> str:
         """The listing's intro: the start of the first plain paragraph."""
@@ -46,11 +51,16 @@ class Content:
 
 
 class Writer:
-    """Synthetic text in the section's language from its word list."""
+    """Synthetic text in the section's language from its word list; ``variants`` draws the
+    item's printing variants (``variants.py``), apart from the text's stream."""
 
-    def __init__(self, lex: Lexicon, rng: random.Random) -> None:
+    def __init__(self, lex: Lexicon, rng: random.Random, variants: random.Random) -> None:
         self.lex = lex
         self.rng = rng
+        self.variants = variants
+
+    def varies(self, name: str) -> bool:
+        return variants.drawn(self.variants, name)
 
     def words(self, low: int, high: int) -> list[str]:
         return self.rng.choices(self.lex.words, k=self.rng.randint(low, high))
@@ -115,7 +125,7 @@ def _section(w: Writer, label: str, section: str | None, count: int) -> list[Blo
     return head + [Block(p, section=section) for p in paragraphs]
 
 
-def _signed(lines: list[str]) -> Block:
+def _signed(lines: list[str] | tuple[str, ...]) -> Block:
     parts: list[Inline] = []
     for line in lines:
         parts += [Br(), Text(line, bold=True)]
@@ -149,7 +159,7 @@ def news_comment(w: Writer, entry: Entry) -> Content:
     blocks += _section(w, lex.labels[1], "comment", w.rng.randint(2, 5))
     author = w.name()
     blocks.append(_signed([lex.signoff, author]))
-    return _content(w, title, subtitle, blocks, author=author)
+    return _content(w, entry, title, subtitle, blocks, author=author)
 
 
 def article(w: Writer, entry: Entry) -> Content:
@@ -163,16 +173,20 @@ def article(w: Writer, entry: Entry) -> Content:
     blocks.append(Block(w.paragraph()))
     author = w.name()
     blocks.append(_signed([lex.signoff, author]))
-    return _content(w, title, subtitle, blocks, author=author)
+    return _content(w, entry, title, subtitle, blocks, author=author)
 
 
 def _header_rows(w: Writer, cells: list[list[str]]) -> list[Block]:
-    """The press-release header: a table, or ``|``-separated paragraphs."""
+    """The press-release header: a table, ``|``-separated paragraphs, or (a variant) plain
+    lines with the date and number on one line, in either order (``No: … H. …`` in tr)."""
     if w.rng.random() < 0.6:
         return [
             Block((), role="header", tag="tr", cells=tuple((Text(c),) for c in row))
             for row in cells
         ]
+    if w.lex.lang != "ar" and w.varies("unpiped_header"):
+        rows = [row[::-1] if w.variants.random() < 0.5 else row for row in cells]
+        return [Block((Text(" ".join(row)),), role="header") for row in rows]
     lines = [" | ".join(row) + (" |" if len(row) > 1 else "") for row in cells]
     return [Block((Text(line),), role="header") for line in lines]
 
@@ -201,12 +215,19 @@ def press_release(w: Writer, entry: Entry) -> Content:
         hijri = _wrong_year(hijri)
     h_line = lex.pr_h_line.format(hijri=datefmt.hijri_date(lex, hijri))
     m_line = lex.pr_m_line.format(date=datefmt.long_date(lex, day))
+    media_office, label = lex.media_office, lex.press_release
+    if w.varies("label_spelling"):
+        media_office, label = (variants.spelled(w.variants, t) for t in (media_office, label))
     blocks = _header_rows(
-        w, [[lex.media_office], [office], [h_line, lex.pr_no.format(ref=reference)], [m_line]]
+        w, [[media_office], [office], [h_line, lex.pr_no.format(ref=reference)], [m_line]]
     )
-    blocks.append(_centered(lex.press_release, "header"))
     title = w.heading()
-    blocks.append(_title(w, title))
+    if entry.published.year < variants.OLD_BEFORE and w.varies("label_title"):
+        shape = variants.LABEL_TITLE.get(lex.lang, variants.LABEL_TITLE_DEFAULT)
+        blocks.append(_centered(shape.format(label=label, title=title), "title"))
+    else:
+        blocks.append(_centered(label, "header"))
+        blocks.append(_title(w, title))
     if lex.translated and w.rng.random() < 0.5:
         blocks.append(_centered(lex.translated, "translated"))
     blocks += [Block(w.paragraph()) for _ in range(w.rng.randint(2, 6))]
@@ -217,7 +238,10 @@ def press_release(w: Writer, entry: Entry) -> Content:
     author: str | None = None
     if w.rng.random() < 0.6:
         author = w.name()
-        blocks.append(_signed([author, lex.pr_role.format(office=office)]))
+        blocks.append(_signed(_person_signature(w, author, office)))
+    elif w.varies("office_signature"):
+        first, second = variants.OFFICE_SIGNATURES[lex.lang]
+        blocks.append(_signed([first, second.format(office=office)]))
     else:
         blocks.append(_signed([lex.media_office, office]))
     phone = f"+{w.rng.randint(10, 99)} {w.rng.randint(100, 999)} {w.rng.randint(1000, 9999)}"
@@ -230,9 +254,17 @@ def press_release(w: Writer, entry: Entry) -> Content:
     ]
     blocks += [Block((), role="footer", tag="tr", cells=(cell,)) for cell in footer]
     return _content(
-        w, title, None, blocks, author=author, office=office, reference=reference,
+        w, entry, title, None, blocks, author=author, office=office, reference=reference,
         published_hijri=datefmt.hijri_iso(hijri),
     )  # fmt: skip
+
+
+def _person_signature(w: Writer, name: str, office: str) -> list[str]:
+    """A name and its role line; a variant takes other role words or puts the role first."""
+    if not w.varies("signature_role"):
+        return [name, w.lex.pr_role.format(office=office)]
+    role = w.variants.choice((w.lex.pr_role, *variants.ROLES[w.lex.lang])).format(office=office)
+    return [role, name] if w.variants.random() < 0.5 else [name, role]
 
 
 def qa(w: Writer, entry: Entry) -> Content:
@@ -247,7 +279,7 @@ def qa(w: Writer, entry: Entry) -> Content:
     date_line = datefmt.pattern(lex, lex.qa_date, day, hijri)
     blocks.append(_signed([lex.qa_brother, lex.ameer, hijri_line, date_line]))
     return _content(
-        w, title, None, blocks, author=lex.ameer, published_hijri=datefmt.hijri_iso(hijri)
+        w, entry, title, None, blocks, author=lex.ameer, published_hijri=datefmt.hijri_iso(hijri)
     )
 
 
@@ -256,11 +288,15 @@ def headlines(w: Writer, entry: Entry) -> Content:
     day = entry.published.date()
     printed = datefmt.pattern(lex, "{gd}/{gm}/{gy}", day, datefmt.hijri_of(day))
     title = lex.headlines_title.format(country=w.rng.choice(lex.countries), date=printed)
+    if w.varies("digest_title"):
+        region = w.variants.choice([m.office for m in lex.menus if m.office])
+        shape = w.variants.choice(variants.DIGEST_TITLES[lex.lang])
+        title = shape.format(region=region, date=printed)
     blocks = [_title(w, title)]
     for _ in range(w.rng.randint(3, 5)):
         blocks.append(Block((Text(w.heading(5, 9), bold=True),)))
         blocks.append(Block(w.paragraph()))
-    return _content(w, title, None, blocks)
+    return _content(w, entry, title, None, blocks)
 
 
 def media(w: Writer, entry: Entry) -> Content:
@@ -274,11 +310,31 @@ def media(w: Writer, entry: Entry) -> Content:
         ext = w.rng.choice(("mp3", "mp4", "pdf"))
         url = f"{SITE}/{lex.lang}/media/{entry.published.year}/{entry.item_id}.{ext}"
         blocks.append(Block((Link(lex.media_link, url),)))
-    return _content(w, title, None, blocks)
+    return _content(w, entry, title, None, blocks)
+
+
+def _event_date(w: Writer, entry: Entry, blocks: list[Block]) -> None:
+    """A variant: a sentence naming an earlier day (an event's, never the item's) goes into
+    the last plain paragraph, as a Gregorian or a Hijri date in the section's words."""
+    plain = [i for i, b in enumerate(blocks) if (b.role, b.tag, b.center) == ("text", "p", False)]
+    plain = [i for i in plain if all(isinstance(p, Text) for p in blocks[i].inlines)]
+    if not plain or not w.varies("event_date"):
+        return
+    index = plain[-1]
+    day = entry.published.date() - timedelta(days=w.variants.randint(*variants.EVENT_DAYS))
+    if w.variants.random() < 0.5:
+        printed = datefmt.long_date(w.lex, day)
+    else:
+        printed = datefmt.hijri_date(w.lex, datefmt.hijri_of(day))
+    words = w.variants.choices(w.lex.words, k=w.variants.randint(3, 6))
+    sentence = f"{' '.join(words[:2])} {printed} {' '.join(words[2:])}{w.lex.full_stop}"
+    block = blocks[index]
+    blocks[index] = Block((*block.inlines, Text(" " + sentence)), section=block.section)
 
 
 def _content(
     w: Writer,
+    entry: Entry,
     title: str,
     subtitle: str | None,
     blocks: list[Block],
@@ -287,7 +343,9 @@ def _content(
     reference: str | None = None,
     published_hijri: str | None = None,
 ) -> Content:
-    """Finish an item: tags, an empty paragraph now and then, the intro/full-text split."""
+    """Finish an item: an event's date, tags, an empty paragraph now and then, the intro/full-
+    text split."""
+    _event_date(w, entry, blocks)
     tags = tuple(w.rng.sample(w.lex.countries + w.lex.topics, w.rng.randint(0, 4)))
     after_title = next(i for i, b in enumerate(blocks) if b.role == "title") + 1
     if w.rng.random() < 0.2:
@@ -319,4 +377,10 @@ BUILDERS: dict[str, Callable[[Writer, Entry], Content]] = {
 def generate(lex: Lexicon, entry: Entry, seed: int) -> Content:
     """The content of one item, the same for the same (seed, lang, item id)."""
     rng = random.Random(f"{seed}:{entry.lang}:{entry.item_id}")
-    return BUILDERS[entry.menu.kind](Writer(lex, rng), entry)
+    writer = Writer(lex, rng, variants.stream(seed, entry.lang, entry.item_id))
+    content = BUILDERS[entry.menu.kind](writer, entry)
+    if not writer.varies("title_affix"):
+        return content
+    old = entry.published.year < variants.OLD_BEFORE
+    page, og = variants.page_titles(writer.variants, lex.lang, content.title, old)
+    return dataclasses.replace(content, page_title=page, og_title=og)

@@ -137,10 +137,11 @@ def _stock_header(lex: Lexicon, item: Listed) -> str:
 
 
 def _head(lex: Lexicon, item: Listed) -> tuple[str, str]:
-    """The ``<title>`` text and the meta tags; site name and og: attribute vary per item."""
+    """The ``<title>`` text and the meta tags; site name and og: attribute vary per item (and
+    a variant's affixed titles, ``variants.page_titles``, replace the plain rule)."""
     content = item.content
     salt = item.entry.item_id
-    title = (
+    title = content.page_title or (
         f"{lex.site_name} - {content.title}"
         if salt % 5 == 0
         else f"{content.title} - {lex.site_name}"
@@ -149,7 +150,7 @@ def _head(lex: Lexicon, item: Listed) -> tuple[str, str]:
     head = (
         f'<meta name="keywords" content="{_e(", ".join(content.tags))}" />\n'
         f'<meta name="description" content="{_e(content.summary(20))}" />\n'
-        f'<meta {og}="og:title" content="{_e(content.title)}" />\n'
+        f'<meta {og}="og:title" content="{_e(content.og_title or content.title)}" />\n'
         f'<meta {og}="og:type" content="article" />\n'
     )
     return title, head
