@@ -289,7 +289,8 @@ def headlines(w: Writer, entry: Entry) -> Content:
     printed = datefmt.pattern(lex, "{gd}/{gm}/{gy}", day, datefmt.hijri_of(day))
     title = lex.headlines_title.format(country=w.rng.choice(lex.countries), date=printed)
     if w.varies("digest_title"):
-        region = w.variants.choice([m.office for m in lex.menus if m.office])
+        offices = [m.office for m in lex.menus if m.office]
+        region = w.variants.choice(variants.regions(lex.lang, offices))
         shape = w.variants.choice(variants.DIGEST_TITLES[lex.lang])
         title = shape.format(region=region, date=printed)
     blocks = [_title(w, title)]

@@ -136,5 +136,13 @@ DIGEST_TITLES: dict[str, tuple[str, ...]] = {
     "pe": ("{region}: تفسیر خبرها {date}", "سرخط‌های خبری {region} {date}"),
     "pa": ("{region}: د خبرونو تبصره {date}", "د {region} خبري سرليکونه {date}"),
 }  # fmt: skip
+
+
+def regions(lang: str, offices: list[str]) -> list[str]:
+    """The offices a digest may name: not the central one, whose name is the site's (a title
+    never keeps the site's name)."""
+    return [o for o in offices if not any(o in form for form in SITE_FORMS[lang])]
+
+
 # How many days before the item an event named in its body happened.
 EVENT_DAYS = (2, 40)
