@@ -17,7 +17,7 @@ from archiver.item import KINDS, ArchiveItem
 from archiver.replica import Replica, datefmt
 from archiver.replica.catalog import SEED_ITEM_ID, Catalog
 from archiver.replica.lexicon import LEXICONS
-from archiver.urls import LANGS, canonical_url
+from archiver.urls import LANGS, canonical_url, parse_item_url
 
 SEED_PAGE = Path(__file__).parents[2] / "shared" / "seeds" / "000_107e7ff505ab7a61.txt"
 DAY = date(2026, 3, 1)
@@ -88,7 +88,11 @@ def test_truth_has_every_column_with_its_type(replica_site: Replica) -> None:
                 assert isinstance(truth[column], expected), (column, truth[column])
             assert truth["kind"] in KINDS
             assert truth["key"] == f"{lang}/{item_id}"
+            # The replica's own URL rules (paths.py) and the parser's (archiver.urls) agree.
             assert truth["url"] == canonical_url(replica_site.item_url(lang, item_id))
+            ref = parse_item_url(replica_site.item_url(lang, item_id))
+            assert ref is not None and (ref.item_id, ref.url) == (item_id, truth["url"])
+            assert ref.menu_path == truth["category_path"]
             listed = datetime.fromisoformat(truth["listing_datetime"])
             assert listed.utcoffset() == timedelta(hours=3)
             assert truth["published_date"] == listed.date()
