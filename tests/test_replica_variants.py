@@ -13,17 +13,17 @@ from parsel import Selector
 from archiver.replica import datefmt, variants
 from archiver.replica.blocks import Block, Text, block_text
 from archiver.replica.content import Content
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.lexicon import LEXICONS, Lexicon
 from archiver.replica.site import Replica
 
 LANGS = tuple(LEXICONS)
 DAY = date(2026, 3, 1)
 
 
-def site_with(monkeypatch: pytest.MonkeyPatch, name: str) -> Replica:
-    """A replica where every eligible item prints the variant ``name`` and no other."""
+def site_with(monkeypatch: pytest.MonkeyPatch, *names: str) -> Replica:
+    """A replica where every eligible item prints the variants ``names`` and no other."""
     for other in variants.SHARES:
-        monkeypatch.setitem(variants.SHARES, other, 100 if other == name else 0)
+        monkeypatch.setitem(variants.SHARES, other, 100 if other in names else 0)
     return Replica(120, 1, LANGS)
 
 
@@ -191,13 +191,34 @@ def test_unpiped_header_lines(monkeypatch: pytest.MonkeyPatch, lang: str) -> Non
     assert orders == {True, False}
 
 
+def test_persian_offices_after_the_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    site = site_with(monkeypatch, "office_after_dates")
+    lex = LEXICONS["pe"]
+    releases = list(items(site, "pe", "press_release"))
+    assert releases
+    for item_id, content in releases:
+        header = texts(content, "header")
+        assert header[0] == lex.media_office and header[-1] == lex.press_release
+        assert header[-2] == content.office == site.truth("pe", item_id)["office"]
+        assert lex.pr_no.format(ref=content.reference) in header[1]
+
+
+def event_forms(lex: Lexicon, day: date, dual: bool) -> tuple[str, ...]:
+    hijri = datefmt.hijri_date(lex, datefmt.hijri_of(day))
+    if dual:
+        gregorian = datefmt.pattern(lex, lex.qa_date, day, datefmt.hijri_of(day))
+        return (f"{lex.qa_hijri.format(hijri=hijri)} {gregorian}",)
+    return datefmt.long_date(lex, day), hijri
+
+
+@pytest.mark.parametrize("dual", [False, True])
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_body_names_an_event_day_that_is_not_the_items(
-    monkeypatch: pytest.MonkeyPatch, lang: str
+    monkeypatch: pytest.MonkeyPatch, lang: str, dual: bool
 ) -> None:
     lex = LEXICONS[lang]
     plain = Replica(120, 1, LANGS)  # the shares as committed: the truth's dates to compare
-    site = site_with(monkeypatch, "event_date")
+    site = site_with(monkeypatch, "event_date", *(["event_dual_date"] if dual else []))
     seen = 0
     for item_id in site.item_ids(lang)[:40]:
         entry = site.entry(lang, item_id)
@@ -209,8 +230,7 @@ def test_a_body_names_an_event_day_that_is_not_the_items(
             d
             for n in range(variants.EVENT_DAYS[0], variants.EVENT_DAYS[1] + 1)
             for d in [date.fromordinal(day.toordinal() - n)]
-            if datefmt.long_date(lex, d) in body
-            or datefmt.hijri_date(lex, datefmt.hijri_of(d)) in body
+            if any(form in body for form in event_forms(lex, d, dual))
         ]
         seen += bool(event_days)
         dates = ("published_date", "published_hijri", "date_status", "hijri_offset_days")

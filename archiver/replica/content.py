@@ -218,9 +218,10 @@ def press_release(w: Writer, entry: Entry) -> Content:
     media_office, label = lex.media_office, lex.press_release
     if w.varies("label_spelling"):
         media_office, label = (variants.spelled(w.variants, t) for t in (media_office, label))
-    blocks = _header_rows(
-        w, [[media_office], [office], [h_line, lex.pr_no.format(ref=reference)], [m_line]]
-    )
+    rows = [[media_office], [office], [h_line, lex.pr_no.format(ref=reference)], [m_line]]
+    if lex.lang == "pe" and w.varies("office_after_dates"):
+        rows = [rows[0], rows[2], rows[3], rows[1]]
+    blocks = _header_rows(w, rows)
     title = w.heading()
     if entry.published.year < variants.OLD_BEFORE and w.varies("label_title"):
         shape = variants.LABEL_TITLE.get(lex.lang, variants.LABEL_TITLE_DEFAULT)
@@ -316,17 +317,25 @@ def media(w: Writer, entry: Entry) -> Content:
 
 def _event_date(w: Writer, entry: Entry, blocks: list[Block]) -> None:
     """A variant: a sentence naming an earlier day (an event's, never the item's) goes into
-    the last plain paragraph, as a Gregorian or a Hijri date in the section's words."""
+    the last plain paragraph, as a Gregorian, a Hijri or a dual date in the section's words."""
     plain = [i for i, b in enumerate(blocks) if (b.role, b.tag, b.center) == ("text", "p", False)]
     plain = [i for i in plain if all(isinstance(p, Text) for p in blocks[i].inlines)]
     if not plain or not w.varies("event_date"):
         return
     index = plain[-1]
     day = entry.published.date() - timedelta(days=w.variants.randint(*variants.EVENT_DAYS))
-    if w.variants.random() < 0.5:
-        printed = datefmt.long_date(w.lex, day)
+    hijri = datefmt.hijri_of(day)
+    if w.varies("event_dual_date"):  # both, as a Q&A signature prints its own day
+        printed = " ".join(
+            (
+                w.lex.qa_hijri.format(hijri=datefmt.hijri_date(w.lex, hijri)),
+                datefmt.pattern(w.lex, w.lex.qa_date, day, hijri),
+            )
+        )
     else:
-        printed = datefmt.hijri_date(w.lex, datefmt.hijri_of(day))
+        printed = w.variants.choice(
+            (datefmt.long_date(w.lex, day), datefmt.hijri_date(w.lex, hijri))
+        )
     words = w.variants.choices(w.lex.words, k=w.variants.randint(3, 6))
     sentence = f"{' '.join(words[:2])} {printed} {' '.join(words[2:])}{w.lex.full_stop}"
     block = blocks[index]

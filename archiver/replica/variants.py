@@ -22,7 +22,9 @@ SHARES: dict[str, int] = {
     "office_signature": 50,  # an office signing in two lines ("Media Office of …" / "in …")
     "digest_title": 0,  # headlines: a region + commentary/headlines words + DD/MM/YYYY
     "unpiped_header": 0,  # press-release header as plain lines, H. and No: on one line
+    "office_after_dates": 0,  # pe press releases: the office line after the date lines
     "event_date": 20,  # a body paragraph names an event's date, not the item's
+    "event_dual_date": 0,  # of those: the event's Hijri and Gregorian dates together
 }
 PLANNED: dict[str, int] = SHARES | {
     "title_affix": 50,
@@ -30,6 +32,8 @@ PLANNED: dict[str, int] = SHARES | {
     "signature_role": 50,
     "digest_title": 60,
     "unpiped_header": 30,
+    "event_dual_date": 40,
+    "office_after_dates": 30,
 }
 # Items published before this year are "old": their titles and labels follow the old forms.
 OLD_BEFORE = 2016
