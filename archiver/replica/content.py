@@ -125,7 +125,7 @@ def _section(w: Writer, label: str, section: str | None, count: int) -> list[Blo
     return head + [Block(p, section=section) for p in paragraphs]
 
 
-def _signed(lines: list[str] | tuple[str, ...]) -> Block:
+def _signed(lines: list[str]) -> Block:
     parts: list[Inline] = []
     for line in lines:
         parts += [Br(), Text(line, bold=True)]
