@@ -82,10 +82,10 @@ DOWNLOADER_MIDDLEWARES = {
     "archiver.middlewares.backoff.RetryBackoffMiddleware": 540,
     "archiver.middlewares.warc.WarcCaptureMiddleware": 950,
 }
-# Health check at the end of `archiver crawl` and `scrapy crawl` (exit code 3 when it fails): the lowest acceptable
-# coverage per field (merged over archiver.health.DEFAULT_FLOORS), the largest acceptable
-# drop against the previous run, the fewest items per language worth judging, and the
-# largest acceptable share of failed pages.
+# Health check at the end of `archiver crawl` and `scrapy crawl` (exit code 3 when it fails):
+# the lowest acceptable coverage per field (merged over archiver.health.DEFAULT_FLOORS), the
+# largest acceptable drop against the previous run, the fewest items per language worth
+# judging, and the largest acceptable share of failed pages.
 # The check runs as the extension archiver.extensions.health.HealthCheck, for `scrapy crawl`
 # too; spiders that do not walk the listings (article) turn it off.
 ARCHIVER_HEALTH_ENABLED = True
