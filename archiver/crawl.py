@@ -1,4 +1,8 @@
-"""Running a spider in-process with the project settings: the edge the commands share.
+"""Running a crawl: the one path ``archiver crawl``, ``archiver demo`` and ``scrapy crawl`` share.
+
+Check the inputs (``archiver.preflight``), name the operator's contact in the user agent, take
+the archive's lock, crawl, and read the outcome: the finish reason, the rows that reached the
+archive and the health check's verdict (``archiver.extensions.health``) give the exit code.
 
 Twisted's reactor runs once per process, so one process runs one crawl; tests and the demo
 start crawls through the ``archiver`` command in a subprocess when they need several.
@@ -6,13 +10,27 @@ start crawls through the ``archiver`` command in a subprocess when they need sev
 
 from __future__ import annotations
 
+import asyncio
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from archiver import contact, preflight
+from archiver.cli import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK
+from archiver.health import Verdict
 from archiver.store import lock
 
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler, CrawlerProcessBase
+    from scrapy.settings import BaseSettings
+
+# What to do when another process writes the archive, for both ways of starting a crawl.
+LOCKED_WAY_OUT = (
+    "wait for it to finish, or crawl into another archive: "
+    "archiver crawl --out DIR, or scrapy crawl … -s ARCHIVER_OUT=DIR"
+)
 # Settings for crawling the local replica: no politeness delays, nothing to throttle.
 LOCAL_SETTINGS: dict[str, Any] = {
     "DOWNLOAD_DELAY": 0,
@@ -30,43 +48,100 @@ class CrawlResult:
     crawl_id: str
     out: Path
     settings: dict[str, Any]  # the run's ARCHIVER_* settings, as merged from every source
+    health: Verdict | None  # None: the spider runs without the check (ARCHIVER_HEALTH_ENABLED)
 
     @property
     def finish_reason(self) -> str:
         return str(self.stats.get("finish_reason", "unknown"))
 
+    @property
+    def rows_lost(self) -> bool:
+        """Rows counted as written that were never committed (a write error)."""
+        written = self.stats.get("archive/rows_written", 0)
+        return bool(self.stats.get("archive/rows_committed") != written)
+
+    @property
+    def exit_code(self) -> int:
+        if self.finish_reason != "finished" or self.rows_lost:
+            return EXIT_FAILURE
+        if self.health is not None and not self.health.passed:
+            return EXIT_HEALTH
+        return EXIT_OK
+
+
+def name_contact(settings: BaseSettings) -> None:
+    """The user agent built with ``ARCHIVER_CONTACT``, unless one was given explicitly."""
+    from scrapy.settings import SETTINGS_PRIORITIES
+
+    if (settings.getpriority("USER_AGENT") or 0) <= SETTINGS_PRIORITIES["project"]:
+        built = contact.user_agent(str(settings.get("ARCHIVER_CONTACT") or "").strip())
+        # Above "project": the runner merges its own settings into the crawler's at the
+        # start, and an equal priority would put the contact-less agent back.
+        settings.set("USER_AGENT", built, priority="spider")
+
+
+def execute(
+    process: CrawlerProcessBase, crawler: Crawler, spider_args: Mapping[str, Any]
+) -> CrawlResult:
+    """Run ``crawler`` in ``process`` to its end and return its outcome.
+
+    Raises ``preflight.Refused`` before anything is written, ``ArchiveLocked`` when another
+    crawl writes the archive, and what the crawl's start raised (a spider's ``ValueError``
+    for a bad argument) once the process has stopped, so that it is reported, not logged as
+    an unretrieved task's traceback.
+    """
+    from archiver.extensions.health import HealthCheck
+    from archiver.store.manifest import crawl_id_for
+
+    out = preflight.check_crawl(crawler.settings, spider_args)
+    name_contact(crawler.settings)
+    lock.acquire(out, LOCKED_WAY_OUT)
+    errors: list[BaseException] = []
+    try:
+        _keep_error(process.crawl(crawler, **spider_args), errors)
+        process.start()
+    finally:
+        lock.release(out)
+    if errors:
+        raise errors[0]
+    assert crawler.stats is not None
+    check = crawler.get_extension(HealthCheck)
+    return CrawlResult(
+        stats=crawler.stats.get_stats(),
+        crawl_id=crawl_id_for(crawler),
+        out=out,
+        settings={
+            k: v for k, v in crawler.settings.copy_to_dict().items() if k.startswith("ARCHIVER_")
+        },
+        health=check.verdict() if check is not None else None,
+    )
+
+
+def _keep_error(started: Any, errors: list[BaseException]) -> None:
+    """Collect what a started crawl (an asyncio task or a Deferred) failed with: retrieving it
+    here is what keeps asyncio from printing "Task exception was never retrieved"."""
+    if isinstance(started, asyncio.Task):
+
+        def done(task: asyncio.Task[None]) -> None:
+            if not task.cancelled() and (error := task.exception()) is not None:
+                errors.append(error)
+
+        started.add_done_callback(done)
+    else:
+        started.addErrback(lambda failure: errors.append(failure.value))
+
 
 def run_crawl(
     spider: str, out: Path, settings: dict[str, Any] | None = None, **spider_args: Any
 ) -> CrawlResult:
-    """Crawl with ``spider`` into the archive at ``out``; returns the run's stats.
-
-    Raises ``ArchiveLocked`` before anything starts when another crawl writes ``out``.
-    """
-    lock.acquire(out)
-    try:
-        return _run(spider, out, settings or {}, spider_args)
-    finally:
-        lock.release(out)
-
-
-def _run(
-    spider: str, out: Path, settings: dict[str, Any], spider_args: dict[str, Any]
-) -> CrawlResult:
+    """Crawl with ``spider`` into the archive at ``out``, with the project settings and
+    ``settings`` over them (as ``scrapy crawl -s`` gives them)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "archiver.settings")
-    from scrapy.crawler import CrawlerProcess
+    from scrapy.crawler import AsyncCrawlerProcess
     from scrapy.utils.project import get_project_settings
 
-    from archiver.store.manifest import new_crawl_id
-
     project = get_project_settings()
-    crawl_id = new_crawl_id()
-    project.update({"ARCHIVER_OUT": str(out), "ARCHIVER_CRAWL_ID": crawl_id}, priority="cmdline")
-    project.update(settings, priority="cmdline")
-    process = CrawlerProcess(project)
-    crawler = process.create_crawler(spider)
-    process.crawl(crawler, **spider_args)
-    process.start()
-    assert crawler.stats is not None
-    ours = {k: v for k, v in crawler.settings.copy_to_dict().items() if k.startswith("ARCHIVER_")}
-    return CrawlResult(crawler.stats.get_stats(), crawl_id, out, ours)
+    project.update({"ARCHIVER_OUT": str(out)}, priority="cmdline")
+    project.update(settings or {}, priority="cmdline")
+    process = AsyncCrawlerProcess(project)
+    return execute(process, process.create_crawler(spider), spider_args)

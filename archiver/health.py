@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 # Which items are due each field (None: every item).
@@ -71,6 +71,23 @@ class Problem:
     lang: str
     what: str
     message: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The check's outcome for one run: passed when no problem was found."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "verdict": "passed" if self.passed else "failed",
+            "problems": [asdict(problem) for problem in self.problems],
+        }
 
 
 def coverage(stats: Mapping[str, Any], lang: str, field: str) -> tuple[float, int] | None:

@@ -1,20 +1,32 @@
 """Scrapy settings for the project, and every ``ARCHIVER_*`` default in one place.
 
 Defaults are polite and aimed at the real site; the demo, tests and benchmarks override the
-delays with ``-s`` / ``settings=`` when they crawl the local replica.
+delays with ``-s`` / ``settings=`` when they crawl the local replica. Each setting's kind (a
+whole number, seconds, a flag, …) is declared in ``archiver.preflight.SETTING_KINDS``, which
+refuses a wrong value before a crawl starts: a new setting gets a line there too.
 """
 
 from __future__ import annotations
 
+import os
+
+from archiver.contact import user_agent
+
 BOT_NAME = "archiver"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+# `scrapy crawl` as `archiver crawl` runs it: checked inputs, health check, exit codes.
+COMMANDS_MODULE = "archiver.scrapy_commands"
 
 # --- politeness -----------------------------------------------------------------------------
-USER_AGENT = (
-    "archiver/0.1 (research archive of hizb-ut-tahrir.info; "
-    "+https://github.com/archiver-project/archiver)"
-)
+# Who runs this crawler, named in its user agent: a URL or an e-mail address (mailto:…), from
+# -s ARCHIVER_CONTACT=… or the ARCHIVER_CONTACT environment variable. Required to crawl the
+# real site's hosts (a crawl of them refuses to start without it); a replica or another mirror
+# does not need it.
+ARCHIVER_CONTACT = os.environ.get("ARCHIVER_CONTACT", "")
+# "archiver/VERSION (research archive …; +CONTACT)"; rebuilt from a -s ARCHIVER_CONTACT when the
+# crawl starts, unless USER_AGENT itself is given.
+USER_AGENT = user_agent(ARCHIVER_CONTACT)
 ROBOTSTXT_OBEY = True
 DOWNLOAD_DELAY = 1.0
 CONCURRENT_REQUESTS = 4
@@ -70,10 +82,13 @@ DOWNLOADER_MIDDLEWARES = {
     "archiver.middlewares.backoff.RetryBackoffMiddleware": 540,
     "archiver.middlewares.warc.WarcCaptureMiddleware": 950,
 }
-# Health check after `archiver crawl` (exit code 3 when it fails): the lowest acceptable
-# coverage per field (merged over archiver.health.DEFAULT_FLOORS), the largest acceptable
-# drop against the previous run, the fewest items per language worth judging, and the
-# largest acceptable share of failed pages.
+# Health check at the end of `archiver crawl` and `scrapy crawl` (exit code 3 when it fails):
+# the lowest acceptable coverage per field (merged over archiver.health.DEFAULT_FLOORS), the
+# largest acceptable drop against the previous run, the fewest items per language worth
+# judging, and the largest acceptable share of failed pages.
+# The check runs as the extension archiver.extensions.health.HealthCheck, for `scrapy crawl`
+# too; spiders that do not walk the listings (article) turn it off.
+ARCHIVER_HEALTH_ENABLED = True
 ARCHIVER_HEALTH_FLOORS: dict[str, float] = {}
 ARCHIVER_HEALTH_MAX_DROP = 0.20
 ARCHIVER_HEALTH_MIN_ITEMS = 20
@@ -85,6 +100,7 @@ ARCHIVER_PROGRESS = "auto"
 ARCHIVER_PROGRESS_INTERVAL = 2.0
 EXTENSIONS = {
     "archiver.extensions.progress.Progress": 500,
+    "archiver.extensions.health.HealthCheck": 510,
 }
 # The real site; spiders take -a base_url=… to crawl a mirror or the replica.
 ARCHIVER_BASE_URL = "https://www.hizb-ut-tahrir.info"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from scrapy import signals as scrapy_signals
 
 from archiver import signals
+from archiver.extensions.health import HealthCheck
 from archiver.item import ArchiveItem
 from archiver.store.archive import ArchiveWriter
 from archiver.store.manifest import ROBOTS_REFUSAL, crawl_id_for
@@ -110,4 +111,6 @@ class ParquetPipeline:
         self.stats.set_value("archive/rows_committed", self.archive.rows_committed)
 
     def finish_manifest(self, reason: str) -> None:
-        self.archive.finish(reason, self.stats.get_stats())
+        check = self.crawler.get_extension(HealthCheck)
+        health = check.verdict().to_json() if check is not None else None
+        self.archive.finish(reason, self.stats.get_stats(), health)

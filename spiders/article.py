@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrapy.settings import BaseSettings
+
 from archiver.urls import parse_item_url
 from spiders.base import ArchiveSpider
 
 
 class ArticleSpider(ArchiveSpider):
     name = "article"
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        # One page, no listing walk: nothing for the crawl's health check to judge.
+        settings.set("ARCHIVER_HEALTH_ENABLED", False, priority="spider")
 
     def __init__(self, url: str | None = None, listing_date: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)

@@ -18,7 +18,6 @@ after retries), the crawl moves to the next of ``mirrors`` and carries on there.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -33,6 +32,7 @@ from archiver.frontier import COMPLETE_LANGS_STAT, MODES, Entry, listing_day, pl
 from archiver.health import LISTING_FAILED
 from archiver.pages import ListingPage
 from archiver.pages.section import SectionPage
+from archiver.preflight import date_range
 from archiver.sections import LATEST_MENU, parse_langs
 from archiver.store.manifest import FailedFetch, unresolved_item_failures
 from archiver.store.settled import settled_keys
@@ -63,8 +63,7 @@ class MediaOfficeSpider(ArchiveSpider):
         self.category = category.strip("/") if category else None
         self.max_items = int(max_items) if max_items is not None else None
         self.mode = mode
-        self.since = date.fromisoformat(since) if since else None
-        self.until = date.fromisoformat(until) if until else None
+        self.since, self.until = date_range(since, until)
         self.mirrors = [m.strip().rstrip("/") for m in (mirrors or "").split(",") if m.strip()]
         self.known: set[str] = set()  # keys already archived (incremental mode)
         self.settled: set[str] = set()  # archived keys that may end a walk (incremental mode)

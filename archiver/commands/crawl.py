@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from archiver.cli import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK, EXIT_USAGE
+from archiver.cli import EXIT_USAGE
 from archiver.commands.common import positive_int
 
 
@@ -29,8 +28,8 @@ def register(sub: Any) -> None:
         help="incremental (default): fetch only items not yet archived and stop at a listing "
         "page of archived items; full: re-visit everything and record revisions",
     )
-    parser.add_argument("--since", type=date.fromisoformat, help="only items listed on or after")
-    parser.add_argument("--until", type=date.fromisoformat, help="only items listed on or before")
+    parser.add_argument("--since", help="only items listed on or after this day (YYYY-MM-DD)")
+    parser.add_argument("--until", help="only items listed on or before this day (YYYY-MM-DD)")
     parser.add_argument(
         "--category", help="one category menu path instead of the latest-items menu"
     )
@@ -73,32 +72,24 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
 
 def run(args: argparse.Namespace) -> int:
     from archiver.crawl import run_crawl
-    from archiver.health import check, thresholds_from
+    from archiver.preflight import date_range
     from archiver.sections import parse_langs
-    from archiver.store.manifest import earlier_runs_stats
 
     try:
         parse_langs(args.lang)
         settings = parse_settings(args.settings)
-        thresholds_from(settings)  # a bad health setting is a usage error, not a late crash
         for url in filter(None, [args.base_url, *(args.mirrors or "").split(",")]):
             check_base_url(url)
+        date_range(args.since, args.until)
+        spider_args: dict[str, Any] = {"lang": args.lang, "mode": args.mode}
+        for name in ("since", "until", "base_url", "category", "mirrors", "max_items"):
+            if getattr(args, name) is not None:
+                spider_args[name] = getattr(args, name)
+        # Settings, contact and --out are checked before anything is written.
+        result = run_crawl("mediaoffice", args.out, settings, **spider_args)  # ArchiveLocked: cli
     except ValueError as error:
         print(f"archiver crawl: {error}", file=sys.stderr)
         return EXIT_USAGE
-    spider_args: dict[str, Any] = {"lang": args.lang, "mode": args.mode}
-    for name in ("since", "until"):
-        if getattr(args, name):
-            spider_args[name] = getattr(args, name).isoformat()
-    if args.base_url:
-        spider_args["base_url"] = args.base_url
-    if args.category:
-        spider_args["category"] = args.category
-    if args.mirrors:
-        spider_args["mirrors"] = args.mirrors
-    if args.max_items is not None:
-        spider_args["max_items"] = args.max_items
-    result = run_crawl("mediaoffice", args.out, settings, **spider_args)  # ArchiveLocked: cli
     stats = result.stats
     print(
         f"crawl {result.crawl_id}: {stats.get('archive/rows_written', 0)} new or changed rows, "
@@ -109,18 +100,14 @@ def run(args: argparse.Namespace) -> int:
         f"finished: {result.finish_reason}; "
         f"manifest: {args.out / 'crawls' / (result.crawl_id + '.json')}"
     )
-    if result.finish_reason != "finished":
-        return EXIT_FAILURE
-    written, committed = stats.get("archive/rows_written", 0), stats.get("archive/rows_committed")
-    if committed != written:
+    if result.finish_reason == "finished" and result.rows_lost:
         print(
-            f"archiver crawl: only {committed} of {written} rows reached the archive "
+            f"archiver crawl: only {stats.get('archive/rows_committed')} of "
+            f"{stats.get('archive/rows_written', 0)} rows reached the archive "
             "(see the log for the write error); run the same command again to fetch the rest",
             file=sys.stderr,
         )
-        return EXIT_FAILURE
-    previous = earlier_runs_stats(args.out, before=result.crawl_id)
-    problems = check(result.stats, previous, thresholds_from(result.settings))
-    for problem in problems:
-        print(f"HEALTH: {problem.message}")
-    return EXIT_HEALTH if problems else EXIT_OK
+    elif result.finish_reason == "finished" and result.health is not None:
+        for problem in result.health.problems:
+            print(f"HEALTH: {problem.message}")
+    return result.exit_code

@@ -17,6 +17,26 @@ def register(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def health_text(health: dict[str, Any] | None) -> str:
+    """``passed``, ``failed (en author, all listings)``, or ``not checked``."""
+    if not health:
+        return "not checked"
+    failing = ", ".join(f"{p['lang']} {p['what']}" for p in health["problems"])
+    return f"{health['verdict']} ({failing})" if failing else health["verdict"]
+
+
+def crawl_line(manifest: dict[str, Any]) -> str:
+    """One crawl of the listing: when, how it ended, what it wrote, and its health."""
+    return (
+        f"  {manifest['crawl_id']}  started {manifest['started_at']}  "
+        f"finished {manifest['finished_at'] or '(unfinished)'}  "
+        f"ended: {manifest.get('finish_reason') or 'unknown'}  "
+        f"health: {health_text(manifest.get('health'))}  "
+        f"{manifest['rows']} rows in {len(manifest['files'])} files, "
+        f"{len(manifest['failures'])} failures"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     from archiver.store.layout import CRAWLS_DIR
     from archiver.store.summary import format_summary, format_years, summarise
@@ -27,11 +47,5 @@ def run(args: argparse.Namespace) -> int:
     print(format_years(summary))
     print("\ncrawls")
     for path in sorted((args.dir / CRAWLS_DIR).glob("*.json")):
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        print(
-            f"  {manifest['crawl_id']}  started {manifest['started_at']}  "
-            f"finished {manifest['finished_at'] or '(unfinished)'}  "
-            f"{manifest['rows']} rows in {len(manifest['files'])} files, "
-            f"{len(manifest['failures'])} failures"
-        )
+        print(crawl_line(json.loads(path.read_text(encoding="utf-8"))))
     return EXIT_OK

@@ -82,6 +82,8 @@ class ArchiveWriter:
             self.writer.close()
             lock.release(self.root)
 
-    def finish(self, reason: str, stats: dict[str, Any]) -> None:
+    def finish(
+        self, reason: str, stats: dict[str, Any], health: dict[str, Any] | None = None
+    ) -> None:
         if self.opened:
-            self.manifest.finish(reason, stats)
+            self.manifest.finish(reason, stats, health)

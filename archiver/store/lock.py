@@ -20,7 +20,8 @@ class ArchiveLocked(RuntimeError):
     """Another process is writing this archive."""
 
 
-def acquire(root: Path) -> None:
+def acquire(root: Path, way_out: str = "wait for it to finish, or use another --out") -> None:
+    """Hold ``root``'s lock; ``way_out`` ends the message when another process holds it."""
     path = (root / LOCK_NAME).resolve()
     if path in _held:
         handle, count = _held[path]
@@ -35,8 +36,7 @@ def acquire(root: Path) -> None:
         holder = handle.read().strip() or "unknown"
         handle.close()
         raise ArchiveLocked(
-            f"{root} is being written by another crawl (process {holder}); "
-            "wait for it to finish, or use another --out"
+            f"{root} is being written by another crawl (process {holder}); {way_out}"
         ) from None
     handle.seek(0)
     handle.truncate()

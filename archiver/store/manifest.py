@@ -71,6 +71,9 @@ class Manifest:
     failures: list[FailedFetch] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
     replaced: list[Replaced] = field(default_factory=list)
+    # The health check's verdict ({"verdict": "passed"|"failed", "problems": […]}); None
+    # when the run was not checked (an unfinished run, a compaction, a spider without it).
+    health: dict[str, Any] | None = None
 
     @property
     def path(self) -> Path:
@@ -93,10 +96,13 @@ class Manifest:
     ) -> None:
         self.failures.append(FailedFetch(url, reason, status, listing_date))
 
-    def finish(self, reason: str, stats: dict[str, Any]) -> None:
+    def finish(
+        self, reason: str, stats: dict[str, Any], health: dict[str, Any] | None = None
+    ) -> None:
         self.finished_at = datetime.now(UTC).isoformat()
         self.finish_reason = reason
         self.stats = stats
+        self.health = health
         self.save()
 
     def to_json(self) -> dict[str, Any]:
@@ -112,6 +118,7 @@ class Manifest:
             "failures": [asdict(f) for f in self.failures],
             "stats": self.stats,
             "replaced": [asdict(r) for r in self.replaced],
+            "health": self.health,
         }
 
     def save(self, *, durable: bool = True) -> None:
