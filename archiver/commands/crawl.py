@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from archiver.cli import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK, EXIT_USAGE
+from archiver.cli import EXIT_USAGE
 from archiver.commands.common import positive_int
 
 
@@ -50,6 +51,11 @@ def register(sub: Any) -> None:
         metavar="NAME=VALUE",
         help="a Scrapy setting, as with `scrapy crawl -s` (repeatable)",
     )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the run's summary as one JSON object (keys: docs/operations.md)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -73,9 +79,9 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
 
 def run(args: argparse.Namespace) -> int:
     from archiver.crawl import run_crawl
-    from archiver.health import check, thresholds_from
+    from archiver.health import thresholds_from
+    from archiver.outcome import format_outcome, outcome
     from archiver.sections import parse_langs
-    from archiver.store.manifest import earlier_runs_stats
 
     try:
         parse_langs(args.lang)
@@ -99,28 +105,12 @@ def run(args: argparse.Namespace) -> int:
     if args.max_items is not None:
         spider_args["max_items"] = args.max_items
     result = run_crawl("mediaoffice", args.out, settings, **spider_args)  # ArchiveLocked: cli
-    stats = result.stats
-    print(
-        f"crawl {result.crawl_id}: {stats.get('archive/rows_written', 0)} new or changed rows, "
-        f"{stats.get('archive/unchanged', 0)} unchanged, "
-        f"{stats.get('archive/failures', 0)} failures "
-        f"(+{stats.get('archive/failures_again', 0)} failed again, "
-        f"{stats.get('archive/robots_forbidden', 0)} refused by robots.txt); "
-        f"finished: {result.finish_reason}; "
-        f"manifest: {args.out / 'crawls' / (result.crawl_id + '.json')}"
-    )
-    if result.finish_reason != "finished":
-        return EXIT_FAILURE
-    written, committed = stats.get("archive/rows_written", 0), stats.get("archive/rows_committed")
-    if committed != written:
-        print(
-            f"archiver crawl: only {committed} of {written} rows reached the archive "
-            "(see the log for the write error); run the same command again to fetch the rest",
-            file=sys.stderr,
-        )
-        return EXIT_FAILURE
-    previous = earlier_runs_stats(args.out, before=result.crawl_id)
-    problems = check(result.stats, previous, thresholds_from(result.settings))
-    for problem in problems:
-        print(f"HEALTH: {problem.message}")
-    return EXIT_HEALTH if problems else EXIT_OK
+    summary = outcome(result)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(format_outcome(summary))
+    if summary["error"] is not None:
+        print(f"archiver crawl: {summary['error']}", file=sys.stderr)
+    code: int = summary["exit_code"]
+    return code
