@@ -63,6 +63,8 @@ def _run(
     crawl_id = new_crawl_id()
     project.update({"ARCHIVER_OUT": str(out), "ARCHIVER_CRAWL_ID": crawl_id}, priority="cmdline")
     project.update(settings, priority="cmdline")
+    # The archiver command's handlers (archiver/commands/common.py) take Scrapy's log.
+    project.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     process = CrawlerProcess(project)
     crawler = process.create_crawler(spider)
     process.crawl(crawler, **spider_args)

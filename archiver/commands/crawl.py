@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archiver.cli import EXIT_USAGE
-from archiver.commands.common import positive_int
+from archiver.commands.common import CommandFailed, positive_int
 
 
 def register(sub: Any) -> None:
@@ -111,6 +111,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(format_outcome(summary))
     if summary["error"] is not None:
-        print(f"archiver crawl: {summary['error']}", file=sys.stderr)
+        raise CommandFailed(summary["error"])  # on stderr even with --quiet; exit code 1
     code: int = summary["exit_code"]
     return code
