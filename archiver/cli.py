@@ -9,7 +9,13 @@ import sys
 from collections.abc import Sequence
 
 from archiver import __version__
-from archiver.commands.common import CommandFailed, report
+from archiver.commands.common import (
+    CommandFailed,
+    add_output_options,
+    configure_logging,
+    quieted,
+    report,
+)
 from archiver.store.lock import ArchiveLocked
 
 # Subcommand modules under archiver.commands, in the order --help lists them.
@@ -38,13 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"archiver.commands.{name}").register(sub)
+    for command in sub.choices.values():
+        add_output_options(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        code: int = args.run(args)
+        configure_logging(args.quiet, args.log_file, args.log_level)
+        with quieted(args.quiet):
+            code: int = args.run(args)
     except (CommandFailed, ArchiveLocked) as error:
         # What the operator can fix: one line naming it, not a traceback.
         report(args.command, str(error))

@@ -143,5 +143,7 @@ def run_crawl(
     project = get_project_settings()
     project.update({"ARCHIVER_OUT": str(out)}, priority="cmdline")
     project.update(settings or {}, priority="cmdline")
+    # The archiver command's handlers (archiver/commands/common.py) take Scrapy's log.
+    project.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     process = AsyncCrawlerProcess(project)
     return execute(process, process.create_crawler(spider), spider_args)

@@ -9,7 +9,7 @@ WARC pointer. Unchanged items write nothing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -93,8 +93,13 @@ def _index(root: Path, counts: Counter[str]) -> tuple[dict[str, str], dict[str, 
     return listing_dates, newest
 
 
-def reextract(root: Path, crawl_id: str | None = None) -> Counter[str]:
+def reextract(
+    root: Path,
+    crawl_id: str | None = None,
+    progress: Callable[[Mapping[str, int], int], None] | None = None,
+) -> Counter[str]:
     """Re-extract every item's newest capture into ``root``; returns what happened, counted.
+    ``progress`` is called after each item with the counts so far and the number of items.
 
     Raises ``ArchiveLocked`` before reading anything when a crawl is writing the archive.
     """
@@ -122,6 +127,8 @@ def reextract(root: Path, crawl_id: str | None = None) -> Counter[str]:
             )
             _, outcome = archive.add(stamped)
             counts[outcome] += 1
+            if progress is not None:
+                progress(counts, len(newest))
         reason = "finished"
     finally:
         archive.close()

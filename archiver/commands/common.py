@@ -1,9 +1,14 @@
-"""What commands share: how they fail, and checks of argument values and directories."""
+"""What commands share: how they fail, how they log and keep quiet, and checks of argument
+values and directories."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -15,6 +20,68 @@ class CommandFailed(Exception):
 def report(command: str, message: str) -> None:
     """An error of ``archiver COMMAND``, on stderr so that stdout carries only output."""
     print(f"archiver {command}: {message}", file=sys.stderr)
+
+
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
+CONSOLE_LEVEL, FILE_LEVEL = "WARNING", "INFO"  # the defaults when --log-level is not given
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """``--quiet``, ``--log-file`` and ``--log-level``: the same on every command."""
+    group = parser.add_argument_group("output and log")
+    group.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing but errors (exit code only)"
+    )
+    group.add_argument(
+        "--log-file", type=Path, help=f"append the log to FILE (at {FILE_LEVEL}, or --log-level)"
+    )
+    group.add_argument(
+        "--log-level",
+        type=str.upper,
+        choices=LEVELS,
+        help=f"log level on stderr and in --log-file (default: {CONSOLE_LEVEL} on stderr, "
+        f"{FILE_LEVEL} in the file)",
+    )
+
+
+def configure_logging(quiet: bool, log_file: Path | None, level: str | None) -> None:
+    """Log to stderr at ``level`` (WARNING by default, so a crawl does not start with Scrapy's
+    start-up log; ERROR when quiet) and to ``log_file`` at ``level`` (INFO by default).
+    Replaces the handlers an earlier call installed (tests call the router repeatedly)."""
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "archiver", False)]:
+        root.removeHandler(old)
+        old.close()
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel("ERROR" if quiet else level or CONSOLE_LEVEL)
+    handlers: list[logging.Handler] = [console]
+    if log_file is not None:
+        try:
+            handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+        except OSError as error:
+            raise CommandFailed(f"cannot write --log-file {log_file}: {error}") from error
+        handlers[-1].setLevel(level or FILE_LEVEL)
+    for handler in handlers:
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        handler.archiver = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    root.setLevel(min(handler.level for handler in handlers))
+
+
+@contextlib.contextmanager
+def quieted(quiet: bool) -> Iterator[None]:
+    """With ``quiet``, what a command prints (reports, notes, the progress line) goes nowhere;
+    errors still reach stderr: the log's through its handler, a failure through the router."""
+    if not quiet:
+        yield
+        return
+    with (
+        Path(os.devnull).open("w", encoding="utf-8") as sink,
+        contextlib.redirect_stdout(sink),
+        contextlib.redirect_stderr(sink),
+    ):
+        yield
 
 
 def archive_dir(root: Path) -> Path:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from archiver.cli import EXIT_USAGE
-from archiver.commands.common import positive_int
+from archiver.commands.common import CommandFailed, positive_int
 
 
 def register(sub: Any) -> None:
@@ -49,6 +50,11 @@ def register(sub: Any) -> None:
         metavar="NAME=VALUE",
         help="a Scrapy setting, as with `scrapy crawl -s` (repeatable)",
     )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the run's summary as one JSON object (keys: docs/operations.md)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -72,6 +78,7 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
 
 def run(args: argparse.Namespace) -> int:
     from archiver.crawl import run_crawl
+    from archiver.outcome import format_outcome, outcome
     from archiver.preflight import date_range
     from archiver.sections import parse_langs
 
@@ -90,24 +97,12 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"archiver crawl: {error}", file=sys.stderr)
         return EXIT_USAGE
-    stats = result.stats
-    print(
-        f"crawl {result.crawl_id}: {stats.get('archive/rows_written', 0)} new or changed rows, "
-        f"{stats.get('archive/unchanged', 0)} unchanged, "
-        f"{stats.get('archive/failures', 0)} failures "
-        f"(+{stats.get('archive/failures_again', 0)} failed again, "
-        f"{stats.get('archive/robots_forbidden', 0)} refused by robots.txt); "
-        f"finished: {result.finish_reason}; "
-        f"manifest: {args.out / 'crawls' / (result.crawl_id + '.json')}"
-    )
-    if result.finish_reason == "finished" and result.rows_lost:
-        print(
-            f"archiver crawl: only {stats.get('archive/rows_committed')} of "
-            f"{stats.get('archive/rows_written', 0)} rows reached the archive "
-            "(see the log for the write error); run the same command again to fetch the rest",
-            file=sys.stderr,
-        )
-    elif result.finish_reason == "finished" and result.health is not None:
-        for problem in result.health.problems:
-            print(f"HEALTH: {problem.message}")
-    return result.exit_code
+    summary = outcome(result)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(format_outcome(summary))
+    if summary["error"] is not None:
+        raise CommandFailed(summary["error"])  # on stderr even with --quiet; exit code 1
+    code: int = summary["exit_code"]
+    return code

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -31,11 +30,11 @@ def run(args: argparse.Namespace) -> int:
     from archiver.crawl import LOCAL_SETTINGS, run_crawl
     from archiver.dataset import latest
     from archiver.groundtruth import compare
+    from archiver.outcome import format_outcome, outcome
     from archiver.replica import Replica, running
     from archiver.store.summary import format_summary, summarise
 
     output_dir(args.out)
-    started = time.monotonic()
     with running(items=args.items, seed=args.seed, langs=DEMO_LANGS) as server:
         print(
             f"replica serving {args.items} items per section ({', '.join(DEMO_LANGS)}) "
@@ -48,15 +47,7 @@ def run(args: argparse.Namespace) -> int:
             base_url=server.base_url,
             lang=",".join(DEMO_LANGS),
         )
-    elapsed = time.monotonic() - started
-    stats = result.stats
-    print(
-        f"\ncrawl {result.crawl_id} ({result.finish_reason}) in {elapsed:.1f} s: "
-        f"{stats.get('downloader/response_count', 0)} responses, "
-        f"{stats.get('archive/rows_written', 0)} rows written, "
-        f"{stats.get('archive/unchanged', 0)} unchanged, "
-        f"{stats.get('archive/failures', 0)} failures\n"
-    )
+    print("\n" + format_outcome(outcome(result)) + "\n")
     print(format_summary(summarise(args.out)))
 
     replica = Replica(items=args.items, seed=args.seed, langs=DEMO_LANGS)

@@ -1,9 +1,10 @@
-"""``archiver export DIR --format jsonl|csv [--latest] [--out FILE]``."""
+"""``archiver export DIR --format jsonl|csv|wacz [--latest] [-o FILE]``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,15 @@ from archiver.commands.common import CommandFailed, archive_dir
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("export", help="export an archive as JSON Lines or CSV")
+    parser = sub.add_parser(
+        "export", help="export an archive as JSON Lines, CSV or a WACZ package for replay tools"
+    )
     parser.add_argument("dir", type=Path, help="archive directory")
-    parser.add_argument("--format", choices=("jsonl", "csv"), required=True)
+    parser.add_argument("--format", choices=("jsonl", "csv", "wacz"), required=True)
     parser.add_argument("--latest", action="store_true", help="only each item's latest version")
-    parser.add_argument("--out", type=Path, help="output file (default: standard output)")
+    parser.add_argument(
+        "-o", "--out", type=Path, help="output file (default: standard output; wacz needs one)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -24,6 +29,10 @@ def run(args: argparse.Namespace) -> int:
     from archiver.store.export import export
 
     root = archive_dir(args.dir)
+    if args.format == "wacz":
+        count = _export_wacz(root, args.out, args.latest)
+        print(f"exported {count} pages to {args.out}", file=sys.stderr)
+        return EXIT_OK
     if args.out is None:
         count = export(root, sys.stdout, args.format, args.latest)
     else:
@@ -32,13 +41,27 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_wacz(root: Path, out: Path | None, latest_only: bool) -> int:
+    from archiver.store.wacz import WaczFailed, write_wacz
+
+    if out is None:
+        raise CommandFailed("--format wacz writes a file; give it with -o FILE.wacz")
+    count = 0
+
+    def write(tmp: Path) -> None:
+        nonlocal count
+        count = write_wacz(root, tmp, latest_only)
+
+    try:
+        _publish(out, write)
+    except WaczFailed as error:
+        raise CommandFailed(str(error)) from error
+    return count
+
+
 def _export_to_file(root: Path, out: Path, fmt: str, latest_only: bool) -> int:
-    """Export into ``out`` all at once: an interrupted export leaves no partial file there."""
-    from archiver.store.atomic import write_atomically
     from archiver.store.export import export
 
-    if out.is_dir():
-        raise CommandFailed(f"--out {out} is a directory; give a file name")
     count = 0
 
     def write(tmp: Path) -> None:
@@ -46,8 +69,17 @@ def _export_to_file(root: Path, out: Path, fmt: str, latest_only: bool) -> int:
         with tmp.open("w", encoding="utf-8", newline="") as handle:
             count = export(root, handle, fmt, latest_only)
 
+    _publish(out, write)
+    return count
+
+
+def _publish(out: Path, write: Callable[[Path], None]) -> None:
+    """Write ``out`` all at once: an interrupted export leaves no partial file there."""
+    from archiver.store.atomic import write_atomically
+
+    if out.is_dir():
+        raise CommandFailed(f"--out {out} is a directory; give a file name")
     try:
         write_atomically(out, write)
     except OSError as error:
         raise CommandFailed(f"export to {out} failed: {error}") from error
-    return count

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from archiver.cli import EXIT_OK
 from archiver.commands.common import archive_dir
+from archiver.progress import MODES, Line, reextract_line, wanted
+
+INTERVAL = 0.5  # seconds between progress updates: re-extraction is quick
 
 
 def register(sub: Any) -> None:
@@ -15,13 +20,34 @@ def register(sub: Any) -> None:
         "reextract", help="re-read every archived capture with the current page objects"
     )
     parser.add_argument("dir", type=Path, help="archive directory")
+    parser.add_argument(
+        "--progress",
+        choices=MODES,
+        default="auto",
+        help="a progress line on stderr: auto (default: on a terminal), on, off",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from archiver.reextract import reextract
 
-    counts = reextract(archive_dir(args.dir))
+    root = archive_dir(args.dir)
+    if not wanted(args.progress, sys.stderr):
+        counts = reextract(root)
+    else:
+        line = Line(sys.stderr, INTERVAL)
+
+        total = 0
+
+        def show(counts: Mapping[str, int], items: int) -> None:
+            nonlocal total
+            total = items
+            if line.due():
+                line.show(reextract_line(counts, total, line.elapsed))
+
+        counts = reextract(root, progress=show)
+        line.end(reextract_line(counts, total, line.elapsed))
     print(
         f"re-extracted {counts['new'] + counts['revised'] + counts['unchanged']} items: "
         f"{counts['revised']} revised, {counts['new']} new, {counts['unchanged']} unchanged "
