@@ -21,6 +21,7 @@ COMMANDS: tuple[str, ...] = (
     "replica",
     "verify",
     "stats",
+    "report",
     "export",
     "compact",
     "reextract",

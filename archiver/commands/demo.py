@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from archiver.dataset import latest
     from archiver.groundtruth import compare
     from archiver.replica import Replica, running
+    from archiver.report import write_report
     from archiver.store.summary import format_summary, summarise
 
     output_dir(args.out)
@@ -71,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     print("\n" + comparison.describe())
     print()
     verified = print_report(args.out)
+    print(f"\nreport: {write_report(args.out)}")
     return (
         EXIT_OK
         if verified and comparison.ok and result.finish_reason == "finished"
