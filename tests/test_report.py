@@ -105,6 +105,24 @@ def test_stats_json_is_exact_against_the_replica(archive: Path, stats: dict[str,
     assert stats["size"]["parquet_bytes"] == sum(p.stat().st_size for p in parquet)
 
 
+def test_every_archive_carries_its_card(archive: Path, stats: dict[str, Any]) -> None:
+    card = (archive / "README.md").read_text(encoding="utf-8")
+    size = stats["size"]
+    assert "language: [ar, en]" in card
+    assert f"- items (latest version of each): {size['items']}; rows (every version): " \
+        f"{size['rows']}" in card  # fmt: skip
+    assert f"- period of publication: {stats['period']['first']} to {stats['period']['last']}" \
+        " (1 undated items)" in card  # fmt: skip
+    for c in stats["crawls"]:
+        assert f"| {c['crawl_id']} | {c['started_at']} | {c['finished_at']} | {c['rows']} | " \
+            f"{c['revisions']} | {c['failures']} | {c['archiver_version']} |" in card  # fmt: skip
+    assert "| `published_date` | `date32[day]` | Publication date" in card
+    assert not list(archive.glob(".README.md.*"))
+    done = archiver("verify", str(archive))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "README" not in done.stdout + done.stderr
+
+
 def test_the_report_draws_offline_and_shows_the_stats(
     archive: Path, stats: dict[str, Any], tmp_path: Path
 ) -> None:

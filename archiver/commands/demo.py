@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from archiver.dataset import latest
     from archiver.groundtruth import compare
     from archiver.replica import Replica, running
-    from archiver.report import write_report
+    from archiver.report.html import write_report
     from archiver.store.summary import format_summary, summarise
 
     output_dir(args.out)

@@ -20,7 +20,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archiver.report import write_report
+    from archiver.report.html import write_report
 
     root = archive_dir(args.dir)
     if args.out is not None and args.out.is_dir():

@@ -8,6 +8,7 @@ Content-Security-Policy forbids every request, so the page opens offline and can
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -16,6 +17,10 @@ import vl_convert
 from markupsafe import Markup
 
 from archiver import __version__
+from archiver.report.figures import archive_figures
+from archiver.store.atomic import write_atomically
+
+REPORT_NAME = "report.html"
 
 WIDTH = 720
 CRAWL_AXIS = alt.Axis(labelAngle=-20)
@@ -194,3 +199,15 @@ def render(figures: dict[str, Any], title: str) -> str:
         specs_json=Markup(_script_json(specs)),
     )
     return page
+
+
+def write_report(root: Path, out: Path | None = None) -> Path:
+    """Write the archive's report (by default ``DIR/report.html``) and return its path."""
+    path = out if out is not None else root / REPORT_NAME
+    page = render(archive_figures(root), title=root.resolve().name)
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(page, encoding="utf-8")
+
+    write_atomically(path, write, durable=False)
+    return path

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from archiver.dataset import latest_hashes
 from archiver.item import ArchiveItem
+from archiver.report.card import refresh_card
 from archiver.store import lock
 from archiver.store.atomic import remove_leftover_temporaries
 from archiver.store.content import content_sha256
@@ -85,3 +86,4 @@ class ArchiveWriter:
     def finish(self, reason: str, stats: dict[str, Any]) -> None:
         if self.opened:
             self.manifest.finish(reason, stats)
+            refresh_card(self.root)  # DIR/README.md tells what the archive now holds
