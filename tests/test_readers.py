@@ -1,6 +1,6 @@
-"""The recipes of docs/dataset.md, run as written against a small archive: pyarrow, pandas,
-polars and DuckDB read it with the documented types, the unknown-year partition and the list
-columns included, and every row leads back to its WARC record."""
+"""The recipes of docs/dataset.md and docs/researchers.md, run as written against a small
+archive: pyarrow, pandas, polars and DuckDB read it with the documented types, the unknown-year
+partition and the list columns included, and every row leads back to its WARC record."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from archiver.store.schema import dataset_schema
 from archiver.store.warc import Exchange, WarcFileWriter
 
 DOCS = Path(__file__).parent.parent / "docs" / "dataset.md"
+CARD = DOCS.with_name("researchers.md")
 SETUP = 'ARCHIVE = "data/demo"'
 # (lang, item_id, published year or None, body, crawl): en/1 is revised by the second crawl.
 ITEMS = [
@@ -31,8 +32,18 @@ ITEMS = [
 ]
 
 
-def recipes() -> list[str]:
-    return re.findall(r"^```python\n(.*?)^```$", DOCS.read_text(encoding="utf-8"), re.M | re.S)
+def recipes(doc: Path) -> list[str]:
+    return re.findall(r"^```python\n(.*?)^```$", doc.read_text(encoding="utf-8"), re.M | re.S)
+
+
+def run_recipes(doc: Path, root: Path) -> dict[str, Any]:
+    """The namespace a doc's recipes leave, run in order from its ``ARCHIVE = …`` block."""
+    blocks = recipes(doc)
+    assert blocks[0].strip() == SETUP
+    namespace: dict[str, Any] = {"ARCHIVE": str(root)}
+    for block in blocks[1:]:
+        exec(compile(block, str(doc), "exec"), namespace)
+    return namespace
 
 
 def archive_items(root: Path) -> None:
@@ -72,16 +83,24 @@ def archive_items(root: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def ran(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The namespace the docs' recipes leave, run in order on the small archive."""
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("archive")
     archive_items(root)
-    blocks = recipes()
-    assert blocks[0].strip() == SETUP
-    namespace: dict[str, Any] = {"ARCHIVE": str(root)}
-    for block in blocks[1:]:
-        exec(compile(block, str(DOCS), "exec"), namespace)
-    return namespace
+    return root
+
+
+@pytest.fixture(scope="module")
+def ran(archive: Path) -> dict[str, Any]:
+    """The namespace docs/dataset.md's recipes leave on the small archive."""
+    return run_recipes(DOCS, archive)
+
+
+def test_the_dataset_cards_recipes_give_the_archives_figures(archive: Path) -> None:
+    card = run_recipes(CARD, archive)
+    assert card["per_kind"].to_dict() == {("ar", "other"): 1, ("en", "other"): 2}
+    assert card["flagged"]["key"].tolist() == ["ar/5"]  # the undated item
+    assert card["total_items"] == 3
+    assert card["figures"]["size"]["rows"] == 4
 
 
 def test_pyarrow_reads_every_version_and_the_latest_with_the_schema(ran: dict[str, Any]) -> None:
