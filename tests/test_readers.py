@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -13,11 +14,14 @@ from typing import Any
 import pandas as pd
 import polars as pl
 import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 import pytest
 
+from archiver import dataset
 from archiver.item import ArchiveItem
 from archiver.store.archive import ArchiveWriter
-from archiver.store.schema import dataset_schema
+from archiver.store.schema import LEGACY_UNKNOWN_YEAR, LEGACY_VERSION, dataset_schema, file_schema
 from archiver.store.warc import Exchange, WarcFileWriter
 
 DOCS = Path(__file__).parent.parent / "docs" / "dataset.md"
@@ -166,3 +170,54 @@ def test_a_row_leads_back_to_its_capture(ran: dict[str, Any]) -> None:
     assert ran["target"] == ran["capture"].url
     assert ran["body"] == ran["capture"].body
     assert ran["body"].startswith(b"<html><body><p>")
+
+
+def _types(schema: pa.Schema) -> dict[str, pa.DataType]:
+    """Column → type, DuckDB's name for UTC (its session zone, "Etc/UTC") read as "UTC"."""
+    return {
+        f.name: pa.timestamp(f.type.unit, tz="UTC")
+        if pa.types.is_timestamp(f.type) and f.type.tz == "Etc/UTC"
+        else f.type
+        for f in schema
+    }
+
+
+def test_the_plain_calls_of_all_four_readers_give_the_same_types(
+    ran: dict[str, Any], archive: Path
+) -> None:
+    documented = _types(dataset_schema())
+    assert _types(ran["pa_plain"].schema) == documented
+    assert _types(ran["db_plain"].to_arrow_table().schema) == documented
+    polars_documented = pl.DataFrame(dataset_schema().empty_table()).schema
+    assert dict(ran["pl_plain"].schema) == dict(polars_documented)
+    versions = dataset.open(archive).to_table()
+    assert ran["pa_plain"].num_rows == ran["pl_plain"].height == len(ran["pd_versions"]) == 4
+    pandas_types = versions.to_pandas().dtypes.to_dict()
+    assert pandas_types.pop("lang") == "str"
+    plain = ran["pd_versions"].dtypes.to_dict()
+    assert isinstance(plain.pop("lang"), pd.CategoricalDtype)  # pandas' way with a partition
+    assert plain == pandas_types
+    undated = ran["pl_plain"].filter(pl.col("key") == "ar/5")
+    assert undated.select("lang", "year").rows() == [("ar", None)]
+
+
+def test_version_1_archives_still_read_as_one_dataset(archive: Path, tmp_path: Path) -> None:
+    """A version 1 archive (lang in the files, the year only in a year=… directory) and a
+    version 2 one read the same, and so does an archive holding both."""
+    old = tmp_path / "v1"
+    shutil.copytree(archive, old)
+    moved = sorted((old / "articles").rglob("*.parquet"))[:2]  # a mixed archive: half moved
+    for path in moved:
+        table = pq.read_table(path, partitioning=None)
+        year = table.column("year")[0].as_py()
+        lang = path.parent.parent.name.split("=", 1)[1]
+        table = table.drop(["year"]).add_column(1, "lang", pa.array([lang] * table.num_rows))
+        target = path.parent.parent / f"year={LEGACY_UNKNOWN_YEAR if year is None else year}"
+        target.mkdir()
+        pq.write_table(table.cast(file_schema(LEGACY_VERSION)), target / path.name)
+        path.unlink()
+    assert any(p.parent.name.startswith("year=") for p in dataset.part_files(old))
+    expected = dataset.open(archive).to_table().sort_by("fetched_at")
+    assert dataset.open(old).to_table().sort_by("fetched_at").equals(expected)
+    latest = dataset.latest(old, filter=ds.field("year").is_null())
+    assert latest.column("key").to_pylist() == ["ar/5"]
