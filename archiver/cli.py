@@ -27,6 +27,7 @@ COMMANDS: tuple[str, ...] = (
     "replica",
     "verify",
     "stats",
+    "report",
     "export",
     "compact",
     "reextract",

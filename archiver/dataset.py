@@ -3,7 +3,8 @@
 ``open`` lists the part files itself and keeps only those whose Parquet footer reads, so a
 reader never trips over a stray temporary or a damaged file (``archiver verify`` names those).
 It also leaves out the files a compaction has replaced, so a compaction interrupted before it
-deleted them never shows a row twice.
+deleted them never shows a row twice, and reads schema version 1's ``lang=…/year=…`` files
+beside version 2's ``lang=…/YYYY`` ones as one dataset with one schema.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pyarrow.parquet as pq
 
 from archiver.store.layout import ARTICLES_DIR
 from archiver.store.manifest import replaced_files
-from archiver.store.schema import PARTITION_SCHEMA, dataset_schema
+from archiver.store.schema import LEGACY_PARTITION_SCHEMA, PARTITION_SCHEMA, dataset_schema
 
 
 class UnreadablePartWarning(UserWarning):
@@ -44,25 +45,31 @@ def readable(path: Path) -> str | None:
 
 
 def open(root: str | Path) -> ds.Dataset:
-    """The archive as a ``pyarrow.dataset.Dataset`` (hive partitions ``lang``/``year``)."""
+    """The archive as a ``pyarrow.dataset.Dataset`` (hive partition ``lang``)."""
     root = Path(root)
     replaced = replaced_files(root)
-    files = []
+    current: list[str] = []
+    legacy: list[str] = []  # schema version 1: the year in a year=… directory name
     for path in part_files(root):
         if str(path.relative_to(root)) in replaced:
             continue
         problem = readable(path)
         if problem is None:
-            files.append(str(path))
+            (legacy if path.parent.name.startswith("year=") else current).append(str(path))
         else:
             warnings.warn(f"skipping {path}: {problem}", UnreadablePartWarning, stacklevel=2)
-    return ds.dataset(
-        files,
-        schema=dataset_schema(),
-        format="parquet",
-        partitioning=ds.partitioning(PARTITION_SCHEMA, flavor="hive"),
-        partition_base_dir=str(root / ARTICLES_DIR),
-    )
+    parts = [
+        ds.dataset(
+            files,
+            schema=dataset_schema(),
+            format="parquet",
+            partitioning=ds.partitioning(partitions, flavor="hive"),
+            partition_base_dir=str(root / ARTICLES_DIR),
+        )
+        for files, partitions in ((current, PARTITION_SCHEMA), (legacy, LEGACY_PARTITION_SCHEMA))
+        if files or partitions is PARTITION_SCHEMA
+    ]
+    return parts[0] if len(parts) == 1 else ds.dataset(parts)
 
 
 def latest(

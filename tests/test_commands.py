@@ -49,6 +49,8 @@ def test_the_demo_verifies_and_matches_the_truth(tmp_path: Path) -> None:
     assert "300 items, " in done.stdout
     assert ": 0 differ, 0 items missing, 0 unexpected, 0 duplicated" in done.stdout
     assert f"{tmp_path}: " in done.stdout and ": verified" in done.stdout
+    assert f"report: {tmp_path / 'report.html'}" in done.stdout
+    assert (tmp_path / "report.html").stat().st_size > 500_000  # the inlined Vega bundle
 
 
 def test_usage_errors_exit_2() -> None:

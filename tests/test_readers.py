@@ -1,11 +1,12 @@
-"""The recipes of docs/dataset.md, run as written against a small archive: pyarrow, pandas,
-polars and DuckDB read it with the documented types, the unknown-year partition and the list
-columns included, and every row leads back to its WARC record."""
+"""The recipes of docs/dataset.md and docs/researchers.md, run as written against a small
+archive: pyarrow, pandas, polars and DuckDB read it with the documented types, the unknown-year
+partition and the list columns included, and every row leads back to its WARC record."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -13,14 +14,18 @@ from typing import Any
 import pandas as pd
 import polars as pl
 import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 import pytest
 
+from archiver import dataset
 from archiver.item import ArchiveItem
 from archiver.store.archive import ArchiveWriter
-from archiver.store.schema import dataset_schema
+from archiver.store.schema import LEGACY_UNKNOWN_YEAR, LEGACY_VERSION, dataset_schema, file_schema
 from archiver.store.warc import Exchange, WarcFileWriter
 
 DOCS = Path(__file__).parent.parent / "docs" / "dataset.md"
+CARD = DOCS.with_name("researchers.md")
 SETUP = 'ARCHIVE = "data/demo"'
 # (lang, item_id, published year or None, body, crawl): en/1 is revised by the second crawl.
 ITEMS = [
@@ -31,8 +36,18 @@ ITEMS = [
 ]
 
 
-def recipes() -> list[str]:
-    return re.findall(r"^```python\n(.*?)^```$", DOCS.read_text(encoding="utf-8"), re.M | re.S)
+def recipes(doc: Path) -> list[str]:
+    return re.findall(r"^```python\n(.*?)^```$", doc.read_text(encoding="utf-8"), re.M | re.S)
+
+
+def run_recipes(doc: Path, root: Path) -> dict[str, Any]:
+    """The namespace a doc's recipes leave, run in order from its ``ARCHIVE = …`` block."""
+    blocks = recipes(doc)
+    assert blocks[0].strip() == SETUP
+    namespace: dict[str, Any] = {"ARCHIVE": str(root)}
+    for block in blocks[1:]:
+        exec(compile(block, str(doc), "exec"), namespace)
+    return namespace
 
 
 def archive_items(root: Path) -> None:
@@ -72,16 +87,24 @@ def archive_items(root: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def ran(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The namespace the docs' recipes leave, run in order on the small archive."""
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("archive")
     archive_items(root)
-    blocks = recipes()
-    assert blocks[0].strip() == SETUP
-    namespace: dict[str, Any] = {"ARCHIVE": str(root)}
-    for block in blocks[1:]:
-        exec(compile(block, str(DOCS), "exec"), namespace)
-    return namespace
+    return root
+
+
+@pytest.fixture(scope="module")
+def ran(archive: Path) -> dict[str, Any]:
+    """The namespace docs/dataset.md's recipes leave on the small archive."""
+    return run_recipes(DOCS, archive)
+
+
+def test_the_dataset_cards_recipes_give_the_archives_figures(archive: Path) -> None:
+    card = run_recipes(CARD, archive)
+    assert card["per_kind"].to_dict() == {("ar", "other"): 1, ("en", "other"): 2}
+    assert card["flagged"]["key"].tolist() == ["ar/5"]  # the undated item
+    assert card["total_items"] == 3
+    assert card["figures"]["size"]["rows"] == 4
 
 
 def test_pyarrow_reads_every_version_and_the_latest_with_the_schema(ran: dict[str, Any]) -> None:
@@ -147,3 +170,54 @@ def test_a_row_leads_back_to_its_capture(ran: dict[str, Any]) -> None:
     assert ran["target"] == ran["capture"].url
     assert ran["body"] == ran["capture"].body
     assert ran["body"].startswith(b"<html><body><p>")
+
+
+def _types(schema: pa.Schema) -> dict[str, pa.DataType]:
+    """Column → type, DuckDB's name for UTC (its session zone, "Etc/UTC") read as "UTC"."""
+    return {
+        f.name: pa.timestamp(f.type.unit, tz="UTC")
+        if pa.types.is_timestamp(f.type) and f.type.tz == "Etc/UTC"
+        else f.type
+        for f in schema
+    }
+
+
+def test_the_plain_calls_of_all_four_readers_give_the_same_types(
+    ran: dict[str, Any], archive: Path
+) -> None:
+    documented = _types(dataset_schema())
+    assert _types(ran["pa_plain"].schema) == documented
+    assert _types(ran["db_plain"].to_arrow_table().schema) == documented
+    polars_documented = pl.DataFrame(dataset_schema().empty_table()).schema
+    assert dict(ran["pl_plain"].schema) == dict(polars_documented)
+    versions = dataset.open(archive).to_table()
+    assert ran["pa_plain"].num_rows == ran["pl_plain"].height == len(ran["pd_versions"]) == 4
+    pandas_types = versions.to_pandas().dtypes.to_dict()
+    assert pandas_types.pop("lang") == "str"
+    plain = ran["pd_versions"].dtypes.to_dict()
+    assert isinstance(plain.pop("lang"), pd.CategoricalDtype)  # pandas' way with a partition
+    assert plain == pandas_types
+    undated = ran["pl_plain"].filter(pl.col("key") == "ar/5")
+    assert undated.select("lang", "year").rows() == [("ar", None)]
+
+
+def test_version_1_archives_still_read_as_one_dataset(archive: Path, tmp_path: Path) -> None:
+    """A version 1 archive (lang in the files, the year only in a year=… directory) and a
+    version 2 one read the same, and so does an archive holding both."""
+    old = tmp_path / "v1"
+    shutil.copytree(archive, old)
+    moved = sorted((old / "articles").rglob("*.parquet"))[:2]  # a mixed archive: half moved
+    for path in moved:
+        table = pq.read_table(path, partitioning=None)
+        year = table.column("year")[0].as_py()
+        lang = path.parent.parent.name.split("=", 1)[1]
+        table = table.drop(["year"]).add_column(1, "lang", pa.array([lang] * table.num_rows))
+        target = path.parent.parent / f"year={LEGACY_UNKNOWN_YEAR if year is None else year}"
+        target.mkdir()
+        pq.write_table(table.cast(file_schema(LEGACY_VERSION)), target / path.name)
+        path.unlink()
+    assert any(p.parent.name.startswith("year=") for p in dataset.part_files(old))
+    expected = dataset.open(archive).to_table().sort_by("fetched_at")
+    assert dataset.open(old).to_table().sort_by("fetched_at").equals(expected)
+    latest = dataset.latest(old, filter=ds.field("year").is_null())
+    assert latest.column("key").to_pylist() == ["ar/5"]

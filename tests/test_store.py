@@ -20,7 +20,7 @@ from archiver.store.content import content_sha256
 from archiver.store.datadict import render
 from archiver.store.export import export
 from archiver.store.manifest import Manifest
-from archiver.store.schema import COLUMN_NAMES, COLUMNS, SCHEMA_VERSION, to_row
+from archiver.store.schema import COLUMN_NAMES, COLUMNS, SCHEMA_VERSION, YEAR_DESCRIPTION, to_row
 from archiver.store.summary import format_summary, summarise
 from archiver.store.verify import verify
 from archiver.store.writer import PartitionedWriter
@@ -81,8 +81,12 @@ def test_files_carry_the_schema_version_and_every_description(tmp_path: Path) ->
     (path,) = dataset.part_files(tmp_path)
     schema = pq.read_schema(path)
     assert schema.metadata[b"archiver.schema_version"] == str(SCHEMA_VERSION).encode()
+    assert "lang" not in schema.names  # the hive partition, in the path only
     for column in COLUMNS:
-        assert schema.field(column.name).metadata[b"description"] == column.description.encode()
+        if column.name != "lang":
+            described = schema.field(column.name).metadata[b"description"]
+            assert described == column.description.encode()
+    assert schema.field("year").metadata[b"description"] == YEAR_DESCRIPTION.encode()
 
 
 def test_batches_become_separate_files_per_partition(tmp_path: Path) -> None:
@@ -92,7 +96,7 @@ def test_batches_become_separate_files_per_partition(tmp_path: Path) -> None:
     assert [f.rows for f in manifest.files] == [3, 3, 2, 1]
     assert names == sorted(f.path for f in manifest.files)
     assert all(
-        n.startswith(("articles/lang=en/year=2024/part-c1-", "articles/lang=ar/year=2024/part-c1-"))
+        n.startswith(("articles/lang=en/2024/part-c1-", "articles/lang=ar/2024/part-c1-"))
         for n in names
     )
 
@@ -119,7 +123,7 @@ def test_a_clean_archive_verifies(tmp_path: Path) -> None:
 
 def test_planted_partial_and_corrupt_files_are_named_and_never_read(tmp_path: Path) -> None:
     write_rows(tmp_path, [make_row("en", 1)])
-    partition = tmp_path / "articles/lang=en/year=2024"
+    partition = tmp_path / "articles/lang=en/2024"
     (partition / ".part-c9-00001.parquet.123.tmp").write_bytes(b"PAR1 half a file")
     (partition / "part-c9-00002.parquet").write_bytes(b"not parquet at all")
     with pytest.warns(dataset.UnreadablePartWarning, match="part-c9-00002"):

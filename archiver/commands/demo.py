@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from archiver.groundtruth import compare
     from archiver.outcome import format_outcome, outcome
     from archiver.replica import Replica, running
+    from archiver.report.html import write_report
     from archiver.store.summary import format_summary, summarise
 
     output_dir(args.out)
@@ -62,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     print("\n" + comparison.describe())
     print()
     verified = print_report(args.out)
+    print(f"\nreport: {write_report(args.out)}")
     return (
         EXIT_OK
         if verified and comparison.ok and result.finish_reason == "finished"

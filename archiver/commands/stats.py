@@ -14,6 +14,11 @@ from archiver.commands.common import archive_dir
 def register(sub: Any) -> None:
     parser = sub.add_parser("stats", help="items per language, kind and year; coverage; crawls")
     parser.add_argument("dir", type=Path, help="archive directory")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the figures as one JSON object instead (docs/operations.md lists the keys)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -41,6 +46,11 @@ def run(args: argparse.Namespace) -> int:
     from archiver.store.layout import CRAWLS_DIR
     from archiver.store.summary import format_summary, format_years, summarise
 
+    if args.json:
+        from archiver.report.figures import archive_figures
+
+        print(json.dumps(archive_figures(archive_dir(args.dir)), ensure_ascii=False, indent=2))
+        return EXIT_OK
     summary = summarise(archive_dir(args.dir))
     print(format_summary(summary))
     print()

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from archiver.dataset import latest_hashes
 from archiver.item import ArchiveItem
+from archiver.report.card import refresh_card
 from archiver.store import lock
 from archiver.store.atomic import remove_leftover_temporaries
 from archiver.store.content import content_sha256
@@ -87,3 +88,4 @@ class ArchiveWriter:
     ) -> None:
         if self.opened:
             self.manifest.finish(reason, stats, health)
+            refresh_card(self.root)  # DIR/README.md tells what the archive now holds

@@ -34,7 +34,7 @@ from archiver.store.manifest import (
     new_crawl_id,
     replaced_files,
 )
-from archiver.store.schema import UNKNOWN_YEAR
+from archiver.store.schema import directory_year
 from archiver.store.writer import PartFile, file_sha256
 
 SMALL_BYTES = 32 << 20  # a part file smaller than this is worth merging
@@ -98,9 +98,8 @@ def merge(root: Path, manifest: Manifest, files: list[Path], sequence: int) -> i
         (partition / f"part-{manifest.crawl_id}-{sequence:05d}.parquet").relative_to(root)
     )
     table = pa.concat_tables(pq.ParquetFile(path).read() for path in files)
-    lang = table.column("lang")[0].as_py()
-    year_text = partition.name.split("=", 1)[1]
-    year = None if year_text == UNKNOWN_YEAR else int(year_text)
+    lang = partition.parent.name.split("=", 1)[1]
+    year = directory_year(partition.name)
     replaced = [Replaced(str(p.relative_to(root)), file_sha256(p), relative) for p in files]
 
     def write(tmp: Path) -> None:

@@ -5,7 +5,13 @@ Regenerate with ``python -m archiver.store.datadict > docs/data.md``; a test com
 
 from __future__ import annotations
 
-from archiver.store.schema import COLUMNS, SCHEMA_VERSION, UNKNOWN_YEAR, YEAR_DESCRIPTION
+from archiver.store.schema import (
+    COLUMNS,
+    LEGACY_UNKNOWN_YEAR,
+    SCHEMA_VERSION,
+    UNKNOWN_YEAR,
+    YEAR_DESCRIPTION,
+)
 
 HEADER = f"""# The archive's data dictionary (schema version {SCHEMA_VERSION})
 
@@ -16,14 +22,17 @@ the file metadata key `archiver.schema_version`.
 ## Layout
 
 ```
-{{archive}}/articles/lang={{lang}}/year={{year}}/part-{{crawl_id}}-{{seq}}.parquet
+{{archive}}/articles/lang={{lang}}/{{year}}/part-{{crawl_id}}-{{seq}}.parquet
 {{archive}}/warc/{{crawl_id}}-{{seq}}.warc.gz
 {{archive}}/crawls/{{crawl_id}}.json
 ```
 
-`lang` and `year` are hive partitions (`year` is the year of `published_date`; items without a
-known date sit in `year={UNKNOWN_YEAR}`, which pyarrow, DuckDB and polars read as a null
-year). One row per **version** of an item: the latest version of an item is its row with the
+`lang` is the hive partition: it is in the directory name and not inside the files, so pandas,
+polars, DuckDB and pyarrow read it from the path alike. `year` (the year of `published_date`)
+is a column inside the files, null for items without a known date, and also names their
+directory (`{UNKNOWN_YEAR}` for those). Archives of schema version 1 have `lang` inside the files
+and the year only in the path (`year=2024`, `year={LEGACY_UNKNOWN_YEAR}`); `archiver.dataset`
+reads both. One row per **version** of an item: the latest version of an item is its row with the
 greatest `fetched_at` (`archiver.dataset.latest`).
 
 ## Columns
@@ -38,7 +47,7 @@ def render() -> str:
         f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.description} |"
         for c in COLUMNS
     ]
-    partition = f"| `year` | int32 | yes | {YEAR_DESCRIPTION} |"
+    partition = f"| `year` | int32 | yes | {YEAR_DESCRIPTION} |"  # the last column
     return HEADER + "\n".join([*rows, partition]) + "\n"
 
 

@@ -3,6 +3,14 @@
 The Parquet files carry this schema (with the descriptions as field metadata and the version in
 the file metadata); ``docs/data.md`` is generated from it by ``archiver.store.datadict``.
 Column names are a contract: add columns, never rename or retype one.
+
+Version 2 changed only where two columns live, so that pandas, polars, DuckDB and pyarrow each
+open ``articles/`` with their plain hive call and the same types: ``lang`` is the one hive
+partition (``articles/lang=en/``) and is no longer repeated inside the files (a file column
+beside a partition of the same name is string against dictionary to pandas); ``year`` is a file
+column under a plain ``2024/`` or ``unknown/`` directory (a hive ``year=`` partition with a
+null value, ``__HIVE_DEFAULT_PARTITION__``, is one pandas cannot read). Version 1 archives are
+still read by ``archiver.dataset`` and verified.
 """
 
 from __future__ import annotations
@@ -12,8 +20,11 @@ from typing import Any
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
-UNKNOWN_YEAR = "__HIVE_DEFAULT_PARTITION__"  # read back as a null year by pyarrow, DuckDB, polars
+SCHEMA_VERSION = 2
+UNKNOWN_YEAR = "unknown"  # the directory of the rows whose year is null
+# Version 1: articles/lang=XX/year=YYYY/, lang in the files, year only in the path.
+LEGACY_VERSION = 1
+LEGACY_UNKNOWN_YEAR = "__HIVE_DEFAULT_PARTITION__"  # read back as a null year by every reader
 
 _str = pa.string()
 _strs = pa.list_(pa.string())
@@ -170,28 +181,45 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
-YEAR_DESCRIPTION = "Partition: year of published_date; null when unknown."
-PARTITION_SCHEMA = pa.schema([pa.field("lang", pa.string()), pa.field("year", pa.int32())])
+YEAR_DESCRIPTION = "Year of published_date (also the directory under lang=…); null when unknown."
+PARTITION_COLUMN = "lang"  # the hive partition: in the path, not in the files
+PARTITION_SCHEMA = pa.schema([pa.field("lang", pa.string())])
+LEGACY_PARTITION_SCHEMA = pa.schema([pa.field("lang", pa.string()), pa.field("year", pa.int32())])
 
 
-def file_schema() -> pa.Schema:
-    """The schema stored in every part file, descriptions and version included."""
-    fields = [
+def _fields() -> list[pa.Field]:
+    return [
         pa.field(c.name, c.type, nullable=c.nullable, metadata={"description": c.description})
         for c in COLUMNS
     ]
-    return pa.schema(fields, metadata={"archiver.schema_version": str(SCHEMA_VERSION)})
+
+
+def _year() -> pa.Field:
+    return pa.field("year", pa.int32(), metadata={"description": YEAR_DESCRIPTION})
+
+
+def file_schema(version: int = SCHEMA_VERSION) -> pa.Schema:
+    """The schema stored in every part file (of ``version``), descriptions included."""
+    fields = _fields()
+    if version != LEGACY_VERSION:
+        fields = [f for f in fields if f.name != PARTITION_COLUMN] + [_year()]
+    return pa.schema(fields, metadata={"archiver.schema_version": str(version)})
 
 
 def dataset_schema() -> pa.Schema:
-    """The file schema plus the ``year`` partition column, as readers see the dataset."""
-    year = pa.field("year", pa.int32(), metadata={"description": YEAR_DESCRIPTION})
-    return file_schema().append(year)
+    """Every column as readers see the dataset: the documented columns, then ``year``."""
+    return pa.schema([*_fields(), _year()], metadata=file_schema().metadata)
 
 
 def partition_dir(lang: str, year: int | None) -> str:
-    """The hive partition directory of a row, relative to ``articles/``."""
-    return f"lang={lang}/year={UNKNOWN_YEAR if year is None else year}"
+    """The directory of a row's part files, relative to ``articles/``."""
+    return f"lang={lang}/{UNKNOWN_YEAR if year is None else year}"
+
+
+def directory_year(name: str) -> int | None:
+    """The year a partition directory holds (``2024``, ``unknown``, or version 1's ``year=…``)."""
+    value = name.removeprefix("year=")
+    return None if value in (UNKNOWN_YEAR, LEGACY_UNKNOWN_YEAR) else int(value)
 
 
 def to_row(record: dict[str, Any]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from archiver.dataset import part_files, readable
 from archiver.store.atomic import leftover_temporaries
 from archiver.store.layout import CRAWLS_DIR
 from archiver.store.manifest import replaced_files, replacements
-from archiver.store.schema import SCHEMA_VERSION, file_schema
+from archiver.store.schema import LEGACY_VERSION, SCHEMA_VERSION, file_schema
 from archiver.store.writer import file_sha256
 
 
@@ -80,7 +80,7 @@ def verify(root: Path) -> Report:
     expected = _manifest_hashes(root, report)
     replaced = replaced_files(root)
     merged = set(replacements(root).values())
-    wanted_schema = file_schema()
+    wanted_schemas = {str(v): file_schema(v) for v in (SCHEMA_VERSION, LEGACY_VERSION)}
     versions: list[tuple[str, datetime, str, str]] = []  # key, fetched_at, crawl_id, hash
     for path in part_files(root):
         relative = str(path.relative_to(root))
@@ -106,7 +106,7 @@ def verify(root: Path) -> Report:
             continue
         schema = pq.read_schema(path)
         version = (schema.metadata or {}).get(b"archiver.schema_version", b"").decode()
-        if version != str(SCHEMA_VERSION) or not schema.equals(wanted_schema):
+        if version not in wanted_schemas or not schema.equals(wanted_schemas[version]):
             report.problems.append(
                 f"{relative}: schema differs from schema version {SCHEMA_VERSION}"
             )

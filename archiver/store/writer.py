@@ -98,7 +98,8 @@ class PartitionedWriter:
             / partition_dir(lang, year)
             / f"part-{self.crawl_id}-{self._sequence:05d}.parquet"
         )
-        table = pa.Table.from_pylist(rows, schema=self.schema)
+        # lang is the partition, not a file column; year is a file column (schema version 2).
+        table = pa.Table.from_pylist([{**r, "year": year} for r in rows], schema=self.schema)
         write_atomically(
             self.root / relative,
             lambda tmp: pq.write_table(table, tmp, compression="zstd"),
