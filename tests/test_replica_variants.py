@@ -83,7 +83,7 @@ def test_title_affix_on_title_and_og_title(monkeypatch: pytest.MonkeyPatch, lang
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_label_spelling(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
-    site = site_with(monkeypatch, "label_spelling")
+    site = site_with(monkeypatch, "label_spacing", "label_tatweel")
     lex = LEXICONS[lang]
     releases = list(items(site, lang, "press_release"))
     assert releases

@@ -216,7 +216,7 @@ def press_release(w: Writer, entry: Entry) -> Content:
     h_line = lex.pr_h_line.format(hijri=datefmt.hijri_date(lex, hijri))
     m_line = lex.pr_m_line.format(date=datefmt.long_date(lex, day))
     media_office, label = lex.media_office, lex.press_release
-    if w.varies("label_spelling"):
+    if w.varies(variants.spelling_variant(media_office)):
         media_office, label = (variants.spelled(w.variants, t) for t in (media_office, label))
     rows = [[media_office], [office], [h_line, lex.pr_no.format(ref=reference)], [m_line]]
     if lex.lang == "pe" and w.varies("office_after_dates"):

@@ -16,7 +16,8 @@ import random
 # gets then, which tests/test_replica_variants.py renders.
 SHARES: dict[str, int] = {
     "title_affix": 0,  # <title>/og:title: another site-name form or separator, og: too
-    "label_spelling": 0,  # press releases: "Media Office"/"Press Release" with tatweel/spaces
+    "label_spacing": 30,  # press releases: "Media Office"/"Press Release" with odd spaces
+    "label_tatweel": 0,  # the same in ar, with tatweel
     "label_title": 50,  # old press releases: the label and the title in one paragraph
     "signature_role": 0,  # a person's signature: other role words, or the role above the name
     "office_signature": 50,  # an office signing in two lines ("Media Office of …" / "in …")
@@ -28,7 +29,7 @@ SHARES: dict[str, int] = {
 }
 PLANNED: dict[str, int] = SHARES | {
     "title_affix": 50,
-    "label_spelling": 30,
+    "label_tatweel": 30,
     "signature_role": 50,
     "digest_title": 60,
     "unpiped_header": 30,
@@ -80,6 +81,11 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "المكتب الإعلامي": ("المكتب الإعــلامي", "المكتب الإعلامـي"),
     "بيان صحفي": ("بيـان صحفـي", "بيان  صحفي"),
 }
+
+
+def spelling_variant(media_office: str) -> str:
+    """Which variant respells a section's labels: tatweel where the site uses it, else spaces."""
+    return "label_tatweel" if media_office in SPELLINGS else "label_spacing"
 
 
 def spelled(rng: random.Random, label: str) -> str:
