@@ -261,11 +261,12 @@ def press_release(w: Writer, entry: Entry) -> Content:
 
 
 def _person_signature(w: Writer, name: str, office: str) -> list[str]:
-    """A name and its role line; a variant takes other role words or puts the role first."""
-    if not w.varies("signature_role"):
-        return [name, w.lex.pr_role.format(office=office)]
-    role = w.variants.choice((w.lex.pr_role, *variants.ROLES[w.lex.lang])).format(office=office)
-    return [role, name] if w.variants.random() < 0.5 else [name, role]
+    """A name and its role line; variants take other role words, or put the role first."""
+    role = w.lex.pr_role
+    if w.varies("signature_role"):
+        role = w.variants.choice((role, *variants.ROLES[w.lex.lang]))
+    lines = [name, role.format(office=office)]
+    return lines[::-1] if w.varies("role_above_name") else lines
 
 
 def qa(w: Writer, entry: Entry) -> Content:

@@ -19,7 +19,8 @@ SHARES: dict[str, int] = {
     "label_spacing": 30,  # press releases: "Media Office"/"Press Release" with odd spaces
     "label_tatweel": 0,  # the same in ar, with tatweel
     "label_title": 50,  # old press releases: the label and the title in one paragraph
-    "signature_role": 0,  # a person's signature: other role words, or the role above the name
+    "signature_role": 50,  # a person's signature: other role words
+    "role_above_name": 0,  # a person's signature: the role line above the name
     "office_signature": 50,  # an office signing in two lines ("Media Office of …" / "in …")
     "digest_title": 0,  # headlines: a region + commentary/headlines words + DD/MM/YYYY
     "unpiped_header": 0,  # press-release header as plain lines, H. and No: on one line
@@ -30,7 +31,7 @@ SHARES: dict[str, int] = {
 PLANNED: dict[str, int] = SHARES | {
     "title_affix": 50,
     "label_tatweel": 30,
-    "signature_role": 50,
+    "role_above_name": 50,
     "digest_title": 60,
     "unpiped_header": 30,
     "event_dual_date": 40,
