@@ -290,11 +290,12 @@ def headlines(w: Writer, entry: Entry) -> Content:
     day = entry.published.date()
     printed = datefmt.pattern(lex, "{gd}/{gm}/{gy}", day, datefmt.hijri_of(day))
     title = lex.headlines_title.format(country=w.rng.choice(lex.countries), date=printed)
-    if w.varies("digest_title"):
-        offices = [m.office for m in lex.menus if m.office]
-        region = w.variants.choice(variants.regions(lex.lang, offices))
-        shape = w.variants.choice(variants.DIGEST_TITLES[lex.lang])
-        title = shape.format(region=region, date=printed)
+    for name, shapes in variants.DIGEST_TITLES.items():
+        if w.varies(name):
+            offices = [m.office for m in lex.menus if m.office]
+            region = w.variants.choice(variants.regions(lex.lang, offices))
+            title = shapes[lex.lang].format(region=region, date=printed)
+            break
     blocks = [_title(w, title)]
     for _ in range(w.rng.randint(3, 5)):
         blocks.append(Block((Text(w.heading(5, 9), bold=True),)))

@@ -22,7 +22,8 @@ SHARES: dict[str, int] = {
     "signature_role": 50,  # a person's signature: other role words
     "role_above_name": 0,  # a person's signature: the role line above the name
     "office_signature": 50,  # an office signing in two lines ("Media Office of …" / "in …")
-    "digest_title": 0,  # headlines: a region + commentary/headlines words + DD/MM/YYYY
+    "commentary_title": 0,  # headlines: "{region}: {commentary words} DD/MM/YYYY"
+    "digest_title": 60,  # the others: "{headlines words} {region} DD/MM/YYYY"
     "unpiped_header": 0,  # press-release header as plain lines, H. and No: on one line
     "office_after_dates": 0,  # pe press releases: the office line after the date lines
     "event_date": 20,  # a body paragraph names an event's date, not the item's
@@ -32,7 +33,7 @@ PLANNED: dict[str, int] = SHARES | {
     "title_affix": 50,
     "label_tatweel": 30,
     "role_above_name": 50,
-    "digest_title": 60,
+    "commentary_title": 30,
     "unpiped_header": 30,
     "event_dual_date": 40,
     "office_after_dates": 30,
@@ -133,20 +134,33 @@ OFFICE_SIGNATURES: dict[str, tuple[str, str]] = {
     "pa": ("د حزب التحریر مطبوعاتي دفتر", "{office}"),
 }
 
-# Digest titles: a region, a word for commentary or headlines, the day [C for en: "Hizb ut
-# Tahrir / Wilayah Pakistan:" over "News Commentary 14/02/2024" on en/index.php/dawah/pakistan;
-# the rest M]. Besides the lexicon's headlines_title.
-DIGEST_TITLES: dict[str, tuple[str, ...]] = {
-    "en": ("Hizb ut Tahrir / {region}: News Commentary {date}", "Headlines from {region} {date}"),
-    "fr": ("{region} : Commentaire de l'actualité {date}", "Titres de {region} {date}"),
-    "ar": ("حزب التحرير / {region}: التعليق على الأخبار {date}", "عناوين أخبار {region} {date}"),
-    "tr": ("Hizb-ut Tahrir / {region}: Haber Yorum {date}", "{region} Manşetleri {date}"),
-    "gr": ("{region}: Nachrichtenkommentar {date}", "Schlagzeilen aus dem {region} {date}"),
-    "sw": ("{region}: Maoni ya Habari {date}", "Vichwa vya Habari kutoka {region} {date}"),
-    "ur": ("{region}: خبروں پر تبصرہ {date}", "{region} کی شہ سرخیاں {date}"),
-    "pe": ("{region}: تفسیر خبرها {date}", "سرخط‌های خبری {region} {date}"),
-    "pa": ("{region}: د خبرونو تبصره {date}", "د {region} خبري سرليکونه {date}"),
-}  # fmt: skip
+# Digest titles besides the lexicon's headlines_title: a region, a word for commentary or for
+# headlines, the day [C for en: "Hizb ut Tahrir / Wilayah Pakistan:" over "News Commentary
+# 14/02/2024" on en/index.php/dawah/pakistan; the rest M]. Keyed by the variant printing them.
+DIGEST_TITLES: dict[str, dict[str, str]] = {
+    "commentary_title": {
+        "en": "Hizb ut Tahrir / {region}: News Commentary {date}",
+        "fr": "{region} : Commentaire de l'actualité {date}",
+        "ar": "حزب التحرير / {region}: التعليق على الأخبار {date}",
+        "tr": "Hizb-ut Tahrir / {region}: Haber Yorum {date}",
+        "gr": "{region}: Nachrichtenkommentar {date}",
+        "sw": "{region}: Maoni ya Habari {date}",
+        "ur": "{region}: خبروں پر تبصرہ {date}",
+        "pe": "{region}: تفسیر خبرها {date}",
+        "pa": "{region}: د خبرونو تبصره {date}",
+    },
+    "digest_title": {
+        "en": "Headlines from {region} {date}",
+        "fr": "Titres de {region} {date}",
+        "ar": "عناوين أخبار {region} {date}",
+        "tr": "{region} Manşetleri {date}",
+        "gr": "Schlagzeilen aus dem {region} {date}",
+        "sw": "Vichwa vya Habari kutoka {region} {date}",
+        "ur": "{region} کی شہ سرخیاں {date}",
+        "pe": "سرخط‌های خبری {region} {date}",
+        "pa": "د {region} خبري سرليکونه {date}",
+    },
+}
 
 
 def regions(lang: str, offices: list[str]) -> list[str]:
