@@ -53,9 +53,14 @@ def test_every_variant_has_a_share_and_a_planned_share() -> None:
     assert set(variants.DIGEST_TITLES) <= set(variants.SHARES)
 
 
+@pytest.mark.parametrize("longer", [False, True])
 @pytest.mark.parametrize("lang", LANGS)
-def test_title_affix_on_title_and_og_title(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
-    site = site_with(monkeypatch, "title_affix")
+def test_title_affix_on_title_and_og_title(
+    monkeypatch: pytest.MonkeyPatch, lang: str, longer: bool
+) -> None:
+    site = site_with(monkeypatch, "title_affix", *(["title_site_forms"] if longer else []))
+    forms = variants.SITE_FORMS[lang][1:] if longer else variants.SITE_FORMS[lang][:1]
+    separators = variants.LONGER_SEPARATORS if longer else variants.SEPARATORS
     og_affixed = before = 0
     for item_id in site.item_ids(lang):
         content, entry = site.content(lang, item_id), site.entry(lang, item_id)
@@ -67,12 +72,12 @@ def test_title_affix_on_title_and_og_title(monkeypatch: pytest.MonkeyPatch, lang
         assert shown == content.page_title and og == content.og_title
         assert og in (content.title, shown)
         affix = re.fullmatch(
-            rf"(?:(?P<pre>.+)(?:{'|'.join(map(re.escape, variants.SEPARATORS))}))?"
+            rf"(?:(?P<pre>.+)(?:{'|'.join(map(re.escape, separators))}))?"
             + re.escape(content.title)
-            + rf"(?:(?:{'|'.join(map(re.escape, variants.SEPARATORS))})(?P<post>.+))?",
+            + rf"(?:(?:{'|'.join(map(re.escape, separators))})(?P<post>.+))?",
             shown or "",
         )
-        assert affix and (affix["pre"] or affix["post"]) in variants.SITE_FORMS[lang]
+        assert affix and (affix["pre"] or affix["post"]) in forms
         assert not (affix["pre"] and entry.published.year < variants.OLD_BEFORE)
         before += bool(affix["pre"])
         og_affixed += og != content.title

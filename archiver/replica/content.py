@@ -394,5 +394,6 @@ def generate(lex: Lexicon, entry: Entry, seed: int) -> Content:
     if not writer.varies("title_affix"):
         return content
     old = entry.published.year < variants.OLD_BEFORE
-    page, og = variants.page_titles(writer.variants, lex.lang, content.title, old)
+    longer = writer.varies("title_site_forms")
+    page, og = variants.page_titles(writer.variants, lex.lang, content.title, old, longer)
     return dataclasses.replace(content, page_title=page, og_title=og)

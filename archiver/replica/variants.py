@@ -15,7 +15,8 @@ import random
 # by the replica once the extractor handles it (docs/replica.md); ``PLANNED`` holds the share it
 # gets then, which tests/test_replica_variants.py renders.
 SHARES: dict[str, int] = {
-    "title_affix": 0,  # <title>/og:title: another site-name form or separator, og: too
+    "title_affix": 50,  # <title>/og:title: the site name, other separators, on og:title too
+    "title_site_forms": 0,  # of those: longer forms of the site's name, or " :: "
     "label_spacing": 30,  # press releases: "Media Office"/"Press Release" with odd spaces
     "label_tatweel": 0,  # the same in ar, with tatweel
     "label_title": 50,  # old press releases: the label and the title in one paragraph
@@ -30,7 +31,7 @@ SHARES: dict[str, int] = {
     "event_dual_date": 0,  # of those: the event's Hijri and Gregorian dates together
 }
 PLANNED: dict[str, int] = SHARES | {
-    "title_affix": 50,
+    "title_site_forms": 50,
     "label_tatweel": 30,
     "role_above_name": 50,
     "commentary_title": 30,
@@ -65,13 +66,19 @@ SITE_FORMS: dict[str, tuple[str, ...]] = {
     "pe": ("دفتر مرکزی رسانه‌ای", "دفتر مرکزی رسانه‌ای حزب التحریر", "حزب التحریر"),
     "pa": ("مرکزي مطبوعاتي دفتر", "د حزب التحریر مرکزي مطبوعاتي دفتر", "حزب التحریر"),
 }  # fmt: skip
-SEPARATORS = (" - ", " | ", " :: ", " – ")
+SEPARATORS = (" - ", " | ", " – ")
+LONGER_SEPARATORS = (*SEPARATORS, " :: ")
 
 
-def page_titles(rng: random.Random, lang: str, title: str, old: bool) -> tuple[str, str]:
+def page_titles(
+    rng: random.Random, lang: str, title: str, old: bool, longer: bool
+) -> tuple[str, str]:
     """``<title>`` and og:title with a site-name affix: after the title on old items, before
-    or after on newer ones; og:title carries it on half of them."""
-    form, separator = rng.choice(SITE_FORMS[lang]), rng.choice(SEPARATORS)
+    or after on newer ones; og:title carries it on half of them. ``longer`` takes the other
+    forms of the site's name and separators."""
+    forms = SITE_FORMS[lang][1:] if longer else SITE_FORMS[lang][:1]
+    form = rng.choice(forms)
+    separator = rng.choice(LONGER_SEPARATORS if longer else SEPARATORS)
     before = not old and rng.random() < 0.5
     affixed = f"{form}{separator}{title}" if before else f"{title}{separator}{form}"
     return affixed, affixed if rng.random() < 0.5 else title
