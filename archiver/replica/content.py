@@ -178,14 +178,15 @@ def article(w: Writer, entry: Entry) -> Content:
 
 def _header_rows(w: Writer, cells: list[list[str]]) -> list[Block]:
     """The press-release header: a table, ``|``-separated paragraphs, or (a variant) plain
-    lines with the date and number on one line, in either order (``No: … H. …`` in tr)."""
+    lines with the date and number on one line, the number first in another (tr's
+    ``No: … H. …``)."""
     if w.rng.random() < 0.6:
         return [
             Block((), role="header", tag="tr", cells=tuple((Text(c),) for c in row))
             for row in cells
         ]
     if w.lex.lang != "ar" and w.varies("unpiped_header"):
-        rows = [row[::-1] if w.variants.random() < 0.5 else row for row in cells]
+        rows = [row[::-1] for row in cells] if w.varies("number_first") else cells
         return [Block((Text(" ".join(row)),), role="header") for row in rows]
     lines = [" | ".join(row) + (" |" if len(row) > 1 else "") for row in cells]
     return [Block((Text(line),), role="header") for line in lines]

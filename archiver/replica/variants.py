@@ -25,7 +25,8 @@ SHARES: dict[str, int] = {
     "office_signature": 50,  # an office signing in two lines ("Media Office of …" / "in …")
     "commentary_title": 0,  # headlines: "{region}: {commentary words} DD/MM/YYYY"
     "digest_title": 60,  # the others: "{headlines words} {region} DD/MM/YYYY"
-    "unpiped_header": 0,  # press-release header as plain lines, H. and No: on one line
+    "unpiped_header": 30,  # press-release header as plain lines, H. and No: on one line
+    "number_first": 0,  # of those: "No: … H. …", the number before the date
     "office_after_dates": 0,  # pe press releases: the office line after the date lines
     "event_date": 20,  # a body paragraph names an event's date, not the item's
     "event_dual_date": 0,  # of those: the event's Hijri and Gregorian dates together
@@ -35,7 +36,7 @@ PLANNED: dict[str, int] = SHARES | {
     "label_tatweel": 30,
     "role_above_name": 50,
     "commentary_title": 30,
-    "unpiped_header": 30,
+    "number_first": 50,
     "event_dual_date": 40,
     "office_after_dates": 30,
 }
