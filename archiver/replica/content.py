@@ -39,6 +39,7 @@ class Content:
     # <title> and og:title when a variant gives them a site-name affix (else pages.py's rule)
     page_title: str | None = None
     og_title: str | None = None
+    printed_variants: tuple[str, ...] = ()  # the variants (variants.py) this item prints
 
     def summary(self, words: int = 30) -> str:
         """The listing's intro: the start of the first plain paragraph."""
@@ -58,9 +59,14 @@ class Writer:
         self.lex = lex
         self.rng = rng
         self.variants = variants
+        self.printed: list[str] = []
 
     def varies(self, name: str) -> bool:
-        return variants.drawn(self.variants, name)
+        """Whether this item prints the variant ``name`` (recorded for the tests)."""
+        if variants.drawn(self.variants, name):
+            self.printed.append(name)
+            return True
+        return False
 
     def words(self, low: int, high: int) -> list[str]:
         return self.rng.choices(self.lex.words, k=self.rng.randint(low, high))
@@ -392,9 +398,9 @@ def generate(lex: Lexicon, entry: Entry, seed: int) -> Content:
     rng = random.Random(f"{seed}:{entry.lang}:{entry.item_id}")
     writer = Writer(lex, rng, variants.stream(seed, entry.lang, entry.item_id))
     content = BUILDERS[entry.menu.kind](writer, entry)
-    if not writer.varies("title_affix"):
-        return content
-    old = entry.published.year < variants.OLD_BEFORE
-    longer = writer.varies("title_site_forms")
-    page, og = variants.page_titles(writer.variants, lex.lang, content.title, old, longer)
-    return dataclasses.replace(content, page_title=page, og_title=og)
+    if writer.varies("title_affix"):
+        old = entry.published.year < variants.OLD_BEFORE
+        longer = writer.varies("title_site_forms")
+        page, og = variants.page_titles(writer.variants, lex.lang, content.title, old, longer)
+        content = dataclasses.replace(content, page_title=page, og_title=og)
+    return dataclasses.replace(content, printed_variants=tuple(writer.printed))
