@@ -39,6 +39,7 @@ class Content:
     # <title> and og:title when a variant gives them a site-name affix (else pages.py's rule)
     page_title: str | None = None
     og_title: str | None = None
+    printed_variants: tuple[str, ...] = ()  # the variants (variants.py) this item prints
 
     def summary(self, words: int = 30) -> str:
         """The listing's intro: the start of the first plain paragraph."""
@@ -58,9 +59,14 @@ class Writer:
         self.lex = lex
         self.rng = rng
         self.variants = variants
+        self.printed: list[str] = []
 
     def varies(self, name: str) -> bool:
-        return variants.drawn(self.variants, name)
+        """Whether this item prints the variant ``name`` (recorded for the tests)."""
+        if variants.drawn(self.variants, name):
+            self.printed.append(name)
+            return True
+        return False
 
     def words(self, low: int, high: int) -> list[str]:
         return self.rng.choices(self.lex.words, k=self.rng.randint(low, high))
@@ -178,14 +184,15 @@ def article(w: Writer, entry: Entry) -> Content:
 
 def _header_rows(w: Writer, cells: list[list[str]]) -> list[Block]:
     """The press-release header: a table, ``|``-separated paragraphs, or (a variant) plain
-    lines with the date and number on one line, in either order (``No: … H. …`` in tr)."""
+    lines with the date and number on one line, the number first in another (tr's
+    ``No: … H. …``)."""
     if w.rng.random() < 0.6:
         return [
             Block((), role="header", tag="tr", cells=tuple((Text(c),) for c in row))
             for row in cells
         ]
     if w.lex.lang != "ar" and w.varies("unpiped_header"):
-        rows = [row[::-1] if w.variants.random() < 0.5 else row for row in cells]
+        rows = [row[::-1] for row in cells] if w.varies("number_first") else cells
         return [Block((Text(" ".join(row)),), role="header") for row in rows]
     lines = [" | ".join(row) + (" |" if len(row) > 1 else "") for row in cells]
     return [Block((Text(line),), role="header") for line in lines]
@@ -216,7 +223,7 @@ def press_release(w: Writer, entry: Entry) -> Content:
     h_line = lex.pr_h_line.format(hijri=datefmt.hijri_date(lex, hijri))
     m_line = lex.pr_m_line.format(date=datefmt.long_date(lex, day))
     media_office, label = lex.media_office, lex.press_release
-    if w.varies("label_spelling"):
+    if w.varies(variants.spelling_variant(media_office)):
         media_office, label = (variants.spelled(w.variants, t) for t in (media_office, label))
     rows = [[media_office], [office], [h_line, lex.pr_no.format(ref=reference)], [m_line]]
     if lex.lang == "pe" and w.varies("office_after_dates"):
@@ -261,11 +268,12 @@ def press_release(w: Writer, entry: Entry) -> Content:
 
 
 def _person_signature(w: Writer, name: str, office: str) -> list[str]:
-    """A name and its role line; a variant takes other role words or puts the role first."""
-    if not w.varies("signature_role"):
-        return [name, w.lex.pr_role.format(office=office)]
-    role = w.variants.choice((w.lex.pr_role, *variants.ROLES[w.lex.lang])).format(office=office)
-    return [role, name] if w.variants.random() < 0.5 else [name, role]
+    """A name and its role line; variants take other role words, or put the role first."""
+    role = w.lex.pr_role
+    if w.varies("signature_role"):
+        role = w.variants.choice((role, *variants.ROLES[w.lex.lang]))
+    lines = [name, role.format(office=office)]
+    return lines[::-1] if w.varies("role_above_name") else lines
 
 
 def qa(w: Writer, entry: Entry) -> Content:
@@ -289,11 +297,12 @@ def headlines(w: Writer, entry: Entry) -> Content:
     day = entry.published.date()
     printed = datefmt.pattern(lex, "{gd}/{gm}/{gy}", day, datefmt.hijri_of(day))
     title = lex.headlines_title.format(country=w.rng.choice(lex.countries), date=printed)
-    if w.varies("digest_title"):
-        offices = [m.office for m in lex.menus if m.office]
-        region = w.variants.choice(variants.regions(lex.lang, offices))
-        shape = w.variants.choice(variants.DIGEST_TITLES[lex.lang])
-        title = shape.format(region=region, date=printed)
+    for name, shapes in variants.DIGEST_TITLES.items():
+        if w.varies(name):
+            offices = [m.office for m in lex.menus if m.office]
+            region = w.variants.choice(variants.regions(lex.lang, offices))
+            title = shapes[lex.lang].format(region=region, date=printed)
+            break
     blocks = [_title(w, title)]
     for _ in range(w.rng.randint(3, 5)):
         blocks.append(Block((Text(w.heading(5, 9), bold=True),)))
@@ -389,8 +398,9 @@ def generate(lex: Lexicon, entry: Entry, seed: int) -> Content:
     rng = random.Random(f"{seed}:{entry.lang}:{entry.item_id}")
     writer = Writer(lex, rng, variants.stream(seed, entry.lang, entry.item_id))
     content = BUILDERS[entry.menu.kind](writer, entry)
-    if not writer.varies("title_affix"):
-        return content
-    old = entry.published.year < variants.OLD_BEFORE
-    page, og = variants.page_titles(writer.variants, lex.lang, content.title, old)
-    return dataclasses.replace(content, page_title=page, og_title=og)
+    if writer.varies("title_affix"):
+        old = entry.published.year < variants.OLD_BEFORE
+        longer = writer.varies("title_site_forms")
+        page, og = variants.page_titles(writer.variants, lex.lang, content.title, old, longer)
+        content = dataclasses.replace(content, page_title=page, og_title=og)
+    return dataclasses.replace(content, printed_variants=tuple(writer.printed))

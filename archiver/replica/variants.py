@@ -15,23 +15,28 @@ import random
 # by the replica once the extractor handles it (docs/replica.md); ``PLANNED`` holds the share it
 # gets then, which tests/test_replica_variants.py renders.
 SHARES: dict[str, int] = {
-    "title_affix": 0,  # <title>/og:title: another site-name form or separator, og: too
-    "label_spelling": 0,  # press releases: "Media Office"/"Press Release" with tatweel/spaces
+    "title_affix": 50,  # <title>/og:title: the site name, other separators, on og:title too
+    "title_site_forms": 0,  # of those: longer forms of the site's name, or " :: "
+    "label_spacing": 30,  # press releases: "Media Office"/"Press Release" with odd spaces
+    "label_tatweel": 0,  # the same in ar, with tatweel
     "label_title": 50,  # old press releases: the label and the title in one paragraph
-    "signature_role": 0,  # a person's signature: other role words, or the role above the name
+    "signature_role": 50,  # a person's signature: other role words
+    "role_above_name": 0,  # a person's signature: the role line above the name
     "office_signature": 50,  # an office signing in two lines ("Media Office of …" / "in …")
-    "digest_title": 0,  # headlines: a region + commentary/headlines words + DD/MM/YYYY
-    "unpiped_header": 0,  # press-release header as plain lines, H. and No: on one line
+    "commentary_title": 0,  # headlines: "{region}: {commentary words} DD/MM/YYYY"
+    "digest_title": 60,  # the others: "{headlines words} {region} DD/MM/YYYY"
+    "unpiped_header": 30,  # press-release header as plain lines, H. and No: on one line
+    "number_first": 0,  # of those: "No: … H. …", the number before the date
     "office_after_dates": 0,  # pe press releases: the office line after the date lines
     "event_date": 20,  # a body paragraph names an event's date, not the item's
     "event_dual_date": 0,  # of those: the event's Hijri and Gregorian dates together
 }
 PLANNED: dict[str, int] = SHARES | {
-    "title_affix": 50,
-    "label_spelling": 30,
-    "signature_role": 50,
-    "digest_title": 60,
-    "unpiped_header": 30,
+    "title_site_forms": 50,
+    "label_tatweel": 30,
+    "role_above_name": 50,
+    "commentary_title": 30,
+    "number_first": 50,
     "event_dual_date": 40,
     "office_after_dates": 30,
 }
@@ -62,13 +67,19 @@ SITE_FORMS: dict[str, tuple[str, ...]] = {
     "pe": ("دفتر مرکزی رسانه‌ای", "دفتر مرکزی رسانه‌ای حزب التحریر", "حزب التحریر"),
     "pa": ("مرکزي مطبوعاتي دفتر", "د حزب التحریر مرکزي مطبوعاتي دفتر", "حزب التحریر"),
 }  # fmt: skip
-SEPARATORS = (" - ", " | ", " :: ", " – ")
+SEPARATORS = (" - ", " | ", " – ")
+LONGER_SEPARATORS = (*SEPARATORS, " :: ")
 
 
-def page_titles(rng: random.Random, lang: str, title: str, old: bool) -> tuple[str, str]:
+def page_titles(
+    rng: random.Random, lang: str, title: str, old: bool, longer: bool
+) -> tuple[str, str]:
     """``<title>`` and og:title with a site-name affix: after the title on old items, before
-    or after on newer ones; og:title carries it on half of them."""
-    form, separator = rng.choice(SITE_FORMS[lang]), rng.choice(SEPARATORS)
+    or after on newer ones; og:title carries it on half of them. ``longer`` takes the other
+    forms of the site's name and separators."""
+    forms = SITE_FORMS[lang][1:] if longer else SITE_FORMS[lang][:1]
+    form = rng.choice(forms)
+    separator = rng.choice(LONGER_SEPARATORS if longer else SEPARATORS)
     before = not old and rng.random() < 0.5
     affixed = f"{form}{separator}{title}" if before else f"{title}{separator}{form}"
     return affixed, affixed if rng.random() < 0.5 else title
@@ -80,6 +91,11 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "المكتب الإعلامي": ("المكتب الإعــلامي", "المكتب الإعلامـي"),
     "بيان صحفي": ("بيـان صحفـي", "بيان  صحفي"),
 }
+
+
+def spelling_variant(media_office: str) -> str:
+    """Which variant respells a section's labels: tatweel where the site uses it, else spaces."""
+    return "label_tatweel" if media_office in SPELLINGS else "label_spacing"
 
 
 def spelled(rng: random.Random, label: str) -> str:
@@ -126,20 +142,33 @@ OFFICE_SIGNATURES: dict[str, tuple[str, str]] = {
     "pa": ("د حزب التحریر مطبوعاتي دفتر", "{office}"),
 }
 
-# Digest titles: a region, a word for commentary or headlines, the day [C for en: "Hizb ut
-# Tahrir / Wilayah Pakistan:" over "News Commentary 14/02/2024" on en/index.php/dawah/pakistan;
-# the rest M]. Besides the lexicon's headlines_title.
-DIGEST_TITLES: dict[str, tuple[str, ...]] = {
-    "en": ("Hizb ut Tahrir / {region}: News Commentary {date}", "Headlines from {region} {date}"),
-    "fr": ("{region} : Commentaire de l'actualité {date}", "Titres de {region} {date}"),
-    "ar": ("حزب التحرير / {region}: التعليق على الأخبار {date}", "عناوين أخبار {region} {date}"),
-    "tr": ("Hizb-ut Tahrir / {region}: Haber Yorum {date}", "{region} Manşetleri {date}"),
-    "gr": ("{region}: Nachrichtenkommentar {date}", "Schlagzeilen aus dem {region} {date}"),
-    "sw": ("{region}: Maoni ya Habari {date}", "Vichwa vya Habari kutoka {region} {date}"),
-    "ur": ("{region}: خبروں پر تبصرہ {date}", "{region} کی شہ سرخیاں {date}"),
-    "pe": ("{region}: تفسیر خبرها {date}", "سرخط‌های خبری {region} {date}"),
-    "pa": ("{region}: د خبرونو تبصره {date}", "د {region} خبري سرليکونه {date}"),
-}  # fmt: skip
+# Digest titles besides the lexicon's headlines_title: a region, a word for commentary or for
+# headlines, the day [C for en: "Hizb ut Tahrir / Wilayah Pakistan:" over "News Commentary
+# 14/02/2024" on en/index.php/dawah/pakistan; the rest M]. Keyed by the variant printing them.
+DIGEST_TITLES: dict[str, dict[str, str]] = {
+    "commentary_title": {
+        "en": "Hizb ut Tahrir / {region}: News Commentary {date}",
+        "fr": "{region} : Commentaire de l'actualité {date}",
+        "ar": "حزب التحرير / {region}: التعليق على الأخبار {date}",
+        "tr": "Hizb-ut Tahrir / {region}: Haber Yorum {date}",
+        "gr": "{region}: Nachrichtenkommentar {date}",
+        "sw": "{region}: Maoni ya Habari {date}",
+        "ur": "{region}: خبروں پر تبصرہ {date}",
+        "pe": "{region}: تفسیر خبرها {date}",
+        "pa": "{region}: د خبرونو تبصره {date}",
+    },
+    "digest_title": {
+        "en": "Headlines from {region} {date}",
+        "fr": "Titres de {region} {date}",
+        "ar": "عناوين أخبار {region} {date}",
+        "tr": "{region} Manşetleri {date}",
+        "gr": "Schlagzeilen aus dem {region} {date}",
+        "sw": "Vichwa vya Habari kutoka {region} {date}",
+        "ur": "{region} کی شہ سرخیاں {date}",
+        "pe": "سرخط‌های خبری {region} {date}",
+        "pa": "د {region} خبري سرليکونه {date}",
+    },
+}
 
 
 def regions(lang: str, offices: list[str]) -> list[str]:
