@@ -47,7 +47,6 @@ class CrawlResult:
     stats: dict[str, Any]
     crawl_id: str
     out: Path
-    settings: dict[str, Any]  # the run's ARCHIVER_* settings, as merged from every source
     health: Verdict | None  # None: the spider runs without the check (ARCHIVER_HEALTH_ENABLED)
 
     @property
@@ -110,9 +109,6 @@ def execute(
         stats=crawler.stats.get_stats(),
         crawl_id=crawl_id_for(crawler),
         out=out,
-        settings={
-            k: v for k, v in crawler.settings.copy_to_dict().items() if k.startswith("ARCHIVER_")
-        },
         health=check.verdict() if check is not None else None,
     )
 
