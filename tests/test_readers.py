@@ -103,6 +103,7 @@ def test_the_dataset_cards_recipes_give_the_archives_figures(archive: Path) -> N
     card = run_recipes(CARD, archive)
     assert card["per_kind"].to_dict() == {("ar", "other"): 1, ("en", "other"): 2}
     assert card["flagged"]["key"].tolist() == ["ar/5"]  # the undated item
+    assert sorted(card["every_version"]["key"]) == ["ar/5", "en/1", "en/1", "en/2"]
     assert card["total_items"] == 3
     assert card["figures"]["size"]["rows"] == 4
 

@@ -175,3 +175,18 @@ def test_report_of_a_missing_directory_is_one_line(tmp_path: Path) -> None:
     assert done.stderr.strip() == (
         f"archiver report: {tmp_path / 'nowhere'} is not a directory; give the archive's directory"
     )
+
+
+def test_a_damaged_manifest_is_one_line_and_does_not_fail_a_crawl(tmp_path: Path) -> None:
+    writer = ArchiveWriter(tmp_path, "c1")
+    writer.open()
+    writer.add(UNDATED)
+    writer.close()
+    (tmp_path / "crawls" / "c0.json").write_text("{not json", encoding="utf-8")
+    writer.finish("finished", {})  # the card cannot be made: a warning, not an error
+    assert not (tmp_path / "README.md").exists()
+    for command in (["stats", str(tmp_path), "--json"], ["report", str(tmp_path)]):
+        done = archiver(*command)
+        assert done.returncode == 1
+        assert done.stderr.startswith(f"archiver {command[0]}: {tmp_path / 'crawls' / 'c0.json'}: ")
+        assert done.stderr.strip().endswith("see `archiver verify`")

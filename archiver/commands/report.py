@@ -20,6 +20,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from archiver.report.figures import UnreadableManifest
     from archiver.report.html import write_report
 
     root = archive_dir(args.dir)
@@ -27,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandFailed(f"{args.out} is a directory; give --out a file name like report.html")
     try:
         path = write_report(root, args.out)
+    except UnreadableManifest as error:
+        raise CommandFailed(str(error)) from None
     except OSError as error:
         raise CommandFailed(f"cannot write the report: {error}") from None
     print(path)

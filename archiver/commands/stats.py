@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from archiver.cli import EXIT_OK
-from archiver.commands.common import archive_dir
+from archiver.commands.common import CommandFailed, archive_dir
 
 
 def register(sub: Any) -> None:
@@ -47,9 +47,13 @@ def run(args: argparse.Namespace) -> int:
     from archiver.store.summary import format_summary, format_years, summarise
 
     if args.json:
-        from archiver.report.figures import archive_figures
+        from archiver.report.figures import UnreadableManifest, archive_figures
 
-        print(json.dumps(archive_figures(archive_dir(args.dir)), ensure_ascii=False, indent=2))
+        try:
+            figures = archive_figures(archive_dir(args.dir))
+        except UnreadableManifest as error:
+            raise CommandFailed(str(error)) from None
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
         return EXIT_OK
     summary = summarise(archive_dir(args.dir))
     print(format_summary(summary))

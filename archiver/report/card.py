@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from archiver.report.figures import archive_figures
+from archiver.report.figures import UnreadableManifest, archive_figures
 from archiver.store.atomic import write_atomically
 from archiver.store.schema import SCHEMA_VERSION, dataset_schema
 
@@ -107,5 +107,5 @@ def refresh_card(root: Path) -> None:
     cannot be written is a warning, not a failed crawl."""
     try:
         write_card(root)
-    except OSError as error:
+    except (OSError, UnreadableManifest) as error:
         logger.warning("could not write %s: %s", root / CARD_NAME, error)

@@ -28,6 +28,10 @@ COMPACTION_PREFIX = "compact-"
 UNKNOWN = "unknown"  # the month, kind or date source of an item that has none
 
 
+class UnreadableManifest(ValueError):
+    """A crawl manifest that is not valid JSON (``archiver verify`` names it too)."""
+
+
 def archive_figures(root: Path) -> dict[str, Any]:
     """Everything ``stats --json`` reports about the archive at ``root``."""
     manifests = _manifests(root)
@@ -61,8 +65,15 @@ def archive_figures(root: Path) -> dict[str, Any]:
 
 
 def _manifests(root: Path) -> list[dict[str, Any]]:
-    paths = sorted((root / CRAWLS_DIR).glob("*.json"))
-    return [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    manifests = []
+    for path in sorted((root / CRAWLS_DIR).glob("*.json")):
+        try:
+            manifests.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as error:
+            raise UnreadableManifest(
+                f"{path}: unreadable crawl manifest ({error}); see `archiver verify`"
+            ) from None
+    return manifests
 
 
 def _size(root: Path, rows: int, items: int, crawls: int) -> dict[str, int]:

@@ -1,7 +1,7 @@
 """Merging small part files per partition (``archiver compact``), with the same rows.
 
 A crawl writes a part file per batch, so a long history leaves many small files. Compaction
-merges the small files of each ``lang=…/year=…`` partition into larger ones. Each merge is
+merges the small files of each ``lang=…/{year}`` directory into larger ones. Each merge is
 recorded in ``crawls/compact-….json`` (a manifest with the merged file and the files it
 replaces) *before* the merged file is published by its atomic rename; that rename is the
 commit. From then on readers and ``verify`` leave the replaced files out, and they are deleted.

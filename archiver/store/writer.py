@@ -1,6 +1,6 @@
 """Buffered, partitioned, atomic Parquet writing.
 
-Rows are buffered per ``lang=…/year=…`` partition and written as one part file per batch, so
+Rows are buffered per ``lang=…/{year}`` directory and written as one part file per batch, so
 memory stays bounded by the batch limits however long the crawl. Every part file appears only
 when complete (``archiver.store.atomic``) and is named by crawl id and sequence number, so two
 crawls (or two writers of one crawl) never collide.
