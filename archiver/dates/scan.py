@@ -32,11 +32,11 @@ def _alternatives(words: tuple[str, ...]) -> str:
 # A reference field ("No: 1441 AH / 005") up to the next cell, line or Gregorian label.
 _REFERENCE = re.compile(
     rf"(?<![^\W\d_])(?:{_alternatives(REFERENCE_LABELS)})\s*:[^|\n]*?"
-    rf"(?=\||\n|$|(?<![^\W\d_])(?:{_alternatives(GREGORIAN_LABELS)}))"
+    rf"(?=\||\n|$|(?<![^\W\d_])(?:{_alternatives(GREGORIAN_LABELS)})|(?<!\S)h\.\s*\d)"
 )
 # "24 Jumada al-awwal 1446", "30th Shawwal 1436", "28. Rajab 1342", "28 شباط/فبراير 2025".
 _NAMED = re.compile(
-    r"(?<![\d/.:\-])(\d{1,2})(?:(?:st|nd|rd|th|er)(?![^\W\d_]))?\.?\s*"
+    r"(?<![\d/.\-])(?<!\d:)(\d{1,2})(?:(?:st|nd|rd|th|er)(?![^\W\d_]))?\.?\s*"
     r"([^\W\d_]+(?:[ '\-./]+[^\W\d_]+){0,5}?)[\s,'\-./]*(\d{4})(?!\d)"
 )
 # "2024/11/26", "28/03/2024", "05.05.2024", "2024-11-26T…".
