@@ -80,6 +80,14 @@ def test_press_signature_of_one_short_line_is_a_person() -> None:
     assert (content.author, content.signoff) == ("Abdul Mumin Al-Zaila'i", "Abdul Mumin Al-Zaila'i")
 
 
+def test_a_stretched_arabic_label_is_the_label_not_the_office() -> None:
+    """Tatweel and diacritics in "Media Office" / "Press Release" do not make them an office."""
+    for label in ("المكتب الإعــلامي", "المكتب الإعلامـي", "المَكتب الإعلامي"):
+        header = [block(label), block("بيـان صحفـي"), block("M. Friday, 01 March 2024")]
+        content = segment([*header, block("Text.")])
+        assert content.header.office is None, label
+
+
 def test_a_bold_closing_sentence_is_no_signatory() -> None:
     header = [block("M. Friday, 01 March 2024")]
     content = segment([*header, block("Text."), block("Allah is the Greatest.", bold=True)])

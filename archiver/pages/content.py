@@ -19,6 +19,8 @@ from archiver.text import flat, join_paragraphs, squash
 HEAD_LIMIT = 12
 _HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
 _BRACKETS = re.compile(r"[()\[\]（）]")
+# Tatweel and Arabic diacritics only stretch or vowel a word: "المكتب الإعــلامي" is the label.
+_ARABIC_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
 
 
 def _label_pattern(*tables: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
@@ -66,7 +68,7 @@ _LABEL_CHARS = 60
 
 def _normal(text: str) -> str:
     """A short line compared as a label: no brackets, pipes, case or spacing differences."""
-    return squash(_BRACKETS.sub("", text).replace("|", " ")).casefold()
+    return squash(_ARABIC_MARKS.sub("", _BRACKETS.sub("", text)).replace("|", " ")).casefold()
 
 
 def _normal_set(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
