@@ -12,9 +12,8 @@ from typing import Any
 
 from archiver.cli import EXIT_OK
 from archiver.commands.common import CommandFailed
-from archiver.dates import apply_dates
+from archiver.extraction import extract
 from archiver.jsonable import jsonable
-from archiver.pages import extract_item
 from archiver.settings import DOWNLOAD_TIMEOUT, USER_AGENT
 
 
@@ -43,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             url = args.url or Path(source).resolve().as_uri()
     except (OSError, urllib.error.URLError) as error:
         raise CommandFailed(f"cannot read {source}: {error}") from error
-    item = apply_dates(extract_item(body, url, encoding=encoding, listing_date=args.listing_date))
+    item = extract(body, url, args.listing_date, encoding=encoding)
     record = {name: jsonable(value) for name, value in item.to_record().items()}
     json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
