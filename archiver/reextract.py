@@ -8,24 +8,29 @@ WARC pointer. Unchanged items write nothing.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from w3lib.encoding import http_content_type_encoding
 from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecord
 
-from archiver.dates import apply_dates
+from archiver.extraction import extract
 from archiver.fetched import stamp_fetch
-from archiver.pages import ListingPage, extract_item
+from archiver.item import ArchiveItem
+from archiver.pages import ListingPage
 from archiver.store.archive import ArchiveWriter
 from archiver.store.layout import WARC_DIR
 from archiver.store.manifest import new_crawl_id
 from archiver.store.warc import WarcRef
 from archiver.urls import parse_item_url
+
+CHUNK_MAX = 32  # items a worker takes at a time: few round trips, an even share at the end
 
 
 @dataclass(frozen=True)
@@ -93,42 +98,65 @@ def _index(root: Path, counts: Counter[str]) -> tuple[dict[str, str], dict[str, 
     return listing_dates, newest
 
 
+@dataclass(frozen=True)
+class Job:
+    """One item to re-read: its newest capture and the date its listing printed."""
+
+    key: str
+    ref: WarcRef
+    listing_date: str | None
+
+
+def reread(root: Path, job: Job) -> ArchiveItem:
+    """One item re-extracted from its capture (the whole per-record work: runs in a worker)."""
+    capture = read_capture(root, job.ref.file, job.ref.offset)
+    return stamp_fetch(
+        extract(capture.body, capture.url, job.listing_date, encoding=capture.encoding),
+        url=capture.url,
+        status=capture.status,
+        body=capture.body,
+        fetched_at=job.ref.fetched_at,
+        warc=job.ref,
+    )
+
+
+def _reread_all(root: Path, jobs: list[Job], processes: int) -> Iterator[ArchiveItem]:
+    """Every job's item, in the jobs' order whatever ``processes`` is, so the archive written
+    is the same; with more than one process, workers re-read while this one writes."""
+    if processes == 1:
+        yield from (reread(root, job) for job in jobs)
+        return
+    chunk = max(1, min(CHUNK_MAX, len(jobs) // (processes * 4)))
+    with multiprocessing.get_context("forkserver").Pool(processes) as pool:
+        yield from pool.imap(partial(reread, root), jobs, chunksize=chunk)
+
+
 def reextract(
     root: Path,
     crawl_id: str | None = None,
     progress: Callable[[Mapping[str, int], int], None] | None = None,
+    processes: int = 1,
 ) -> Counter[str]:
     """Re-extract every item's newest capture into ``root``; returns what happened, counted.
-    ``progress`` is called after each item with the counts so far and the number of items.
+    ``progress`` is called after each item with the counts so far and the number of items;
+    ``processes`` re-read items on that many cores (the output is the same).
 
     Raises ``ArchiveLocked`` before reading anything when a crawl is writing the archive.
     """
+    if processes < 1:
+        raise ValueError(f"processes must be at least 1, not {processes}")
     counts: Counter[str] = Counter()
     archive = ArchiveWriter(root, crawl_id or new_crawl_id(), options={"reextract": True})
     archive.open()
     reason = "failed"
     try:
         listing_dates, newest = _index(root, counts)
-        for key, ref in sorted(newest.items()):
-            capture = read_capture(root, ref.file, ref.offset)
-            item = extract_item(
-                capture.body,
-                capture.url,
-                encoding=capture.encoding,
-                listing_date=listing_dates.get(key),
-            )
-            stamped = stamp_fetch(
-                apply_dates(item),
-                url=capture.url,
-                status=capture.status,
-                body=capture.body,
-                fetched_at=ref.fetched_at,
-                warc=ref,
-            )
-            _, outcome = archive.add(stamped)
+        jobs = [Job(key, ref, listing_dates.get(key)) for key, ref in sorted(newest.items())]
+        for item in _reread_all(root, jobs, processes):
+            _, outcome = archive.add(item)
             counts[outcome] += 1
             if progress is not None:
-                progress(counts, len(newest))
+                progress(counts, len(jobs))
         reason = "finished"
     finally:
         archive.close()

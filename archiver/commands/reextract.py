@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from archiver.cli import EXIT_OK
-from archiver.commands.common import archive_dir
+from archiver.commands.common import archive_dir, positive_int
 from archiver.progress import MODES, Line, reextract_line, wanted
 
 INTERVAL = 0.5  # seconds between progress updates: re-extraction is quick
@@ -26,6 +26,13 @@ def register(sub: Any) -> None:
         default="auto",
         help="a progress line on stderr: auto (default: on a terminal), on, off",
     )
+    parser.add_argument(
+        "--processes",
+        type=positive_int,
+        default=1,
+        metavar="N",
+        help="re-read items on N cores (default 1); the output is the same",
+    )
     parser.set_defaults(run=run)
 
 
@@ -34,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
 
     root = archive_dir(args.dir)
     if not wanted(args.progress, sys.stderr):
-        counts = reextract(root)
+        counts = reextract(root, processes=args.processes)
     else:
         line = Line(sys.stderr, INTERVAL)
 
@@ -46,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             if line.due():
                 line.show(reextract_line(counts, total, line.elapsed))
 
-        counts = reextract(root, progress=show)
+        counts = reextract(root, progress=show, processes=args.processes)
         line.end(reextract_line(counts, total, line.elapsed))
     print(
         f"re-extracted {counts['new'] + counts['revised'] + counts['unchanged']} items: "
