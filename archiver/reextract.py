@@ -11,9 +11,11 @@ from __future__ import annotations
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 from w3lib.encoding import http_content_type_encoding
@@ -120,15 +122,29 @@ def reread(root: Path, job: Job) -> ArchiveItem:
     )
 
 
-def _reread_all(root: Path, jobs: list[Job], processes: int) -> Iterator[ArchiveItem]:
-    """Every job's item, in the jobs' order whatever ``processes`` is, so the archive written
-    is the same; with more than one process, workers re-read while this one writes."""
+@contextmanager
+def _workers(processes: int) -> Iterator[Pool | None]:
+    """A pool of ``processes`` workers, or None for one process. Started before the archive
+    is indexed, so that their start (importing the page objects once, in the fork server)
+    overlaps the index instead of following it."""
     if processes == 1:
-        yield from (reread(root, job) for job in jobs)
+        yield None
         return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with context.Pool(processes) as pool:
+        yield pool
+
+
+def _reread_all(
+    root: Path, jobs: list[Job], pool: Pool | None, processes: int
+) -> Iterator[ArchiveItem]:
+    """Every job's item, in the jobs' order with or without workers, so the archive written is
+    the same; with workers, they re-read while this process writes."""
+    if pool is None:
+        return (reread(root, job) for job in jobs)
     chunk = max(1, min(CHUNK_MAX, len(jobs) // (processes * 4)))
-    with multiprocessing.get_context("forkserver").Pool(processes) as pool:
-        yield from pool.imap(partial(reread, root), jobs, chunksize=chunk)
+    return pool.imap(partial(reread, root), jobs, chunksize=chunk)
 
 
 def reextract(
@@ -150,13 +166,14 @@ def reextract(
     archive.open()
     reason = "failed"
     try:
-        listing_dates, newest = _index(root, counts)
-        jobs = [Job(key, ref, listing_dates.get(key)) for key, ref in sorted(newest.items())]
-        for item in _reread_all(root, jobs, processes):
-            _, outcome = archive.add(item)
-            counts[outcome] += 1
-            if progress is not None:
-                progress(counts, len(jobs))
+        with _workers(processes) as pool:
+            listing_dates, newest = _index(root, counts)
+            jobs = [Job(key, ref, listing_dates.get(key)) for key, ref in sorted(newest.items())]
+            for item in _reread_all(root, jobs, pool, processes):
+                _, outcome = archive.add(item)
+                counts[outcome] += 1
+                if progress is not None:
+                    progress(counts, len(jobs))
         reason = "finished"
     finally:
         archive.close()
