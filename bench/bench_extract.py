@@ -4,10 +4,12 @@
 
 For every item of every section (``--items`` per section, all kinds and layouts), three ways
 over the same bytes: the bare ``lxml.html`` parse (the floor), the project's page objects plus
-date normalisation (``extract_item`` + ``apply_dates``), and ``trafilatura.extract`` with
-metadata (benchmark-only dependency: ``pip install -e '.[bench]'``). Each way's time per page
-is the median over ``--rounds`` passes, after one untimed pass, the ways taking turns; accuracy
-is the share of items whose field equals the replica's ground truth.
+date normalisation (``archiver.extract``), and ``trafilatura.extract`` with metadata
+(benchmark-only dependency: ``pip install -e '.[bench]'``). Each way's time per page is the
+median over ``--rounds`` passes, after one untimed pass, every way taking its turn in every
+round; accuracy is the share of items whose field equals the replica's ground truth, for the
+project both with the listing date (as in a crawl) and from the page alone (as trafilatura
+always reads it).
 """
 
 from __future__ import annotations
@@ -25,8 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import lxml.html
 
-from archiver.dates import apply_dates
-from archiver.pages import extract_item
+from archiver.extraction import extract
 from archiver.replica import Replica
 from archiver.text import squash
 from archiver.urls import LANGS
@@ -60,8 +61,12 @@ def median_us_per_page(
 
 
 def ours(body: bytes, url: str, listing: str | None) -> dict[str, Any]:
-    item = apply_dates(extract_item(body, url, listing_date=listing))
+    item = extract(body, url, listing)
     return {name: getattr(item, name) for name in FIELDS}
+
+
+def ours_page_only(body: bytes, url: str, listing: str | None) -> dict[str, Any]:
+    return ours(body, url, None)
 
 
 def bare_parse(body: bytes, url: str, listing: str | None) -> None:
@@ -123,27 +128,32 @@ def main() -> None:
             truths.append(truth)
     size = statistics.mean(len(body) for body, _, _ in pages)
     print(f"{len(pages)} replica pages, {len(LANGS)} sections, mean {size / 1024:.1f} KiB")
-    floor, mine = median_us_per_page([bare_parse, ours], pages, args.rounds)
-    print(f"lxml.html parse only:            {floor:8.0f} µs/page   1.00×")
-    print(f"archiver page objects + dates:   {mine:8.0f} µs/page   {mine / floor:.2f}× the parse")
-    our_accuracy = accuracy(ours, pages, truths)
     try:
         import trafilatura  # noqa: F401
     except ImportError:
         print("trafilatura not installed (pip install -e '.[bench]'): skipped")
-        their_accuracy = None
+        ways: list[Callable[[bytes, str, str | None], Any]] = [bare_parse, ours]
     else:
-        (theirs,) = median_us_per_page([trafilatura_fields], pages, max(1, args.rounds // 2))
+        ways = [bare_parse, ours, trafilatura_fields]
+    floor, mine, *rest = median_us_per_page(ways, pages, args.rounds)
+    print(f"lxml.html parse only:            {floor:8.0f} µs/page   1.00×")
+    print(f"archiver.extract (with dates):   {mine:8.0f} µs/page   {mine / floor:.2f}× the parse")
+    for theirs in rest:
         print(
             f"trafilatura.extract (json+meta): {theirs:8.0f} µs/page   {theirs / floor:.2f}× "
             f"the parse; archiver is {theirs / mine:.1f}× faster"
         )
-        their_accuracy = accuracy(trafilatura_fields, pages, truths)
-    print("\nfield accuracy against the replica's ground truth (share of items exactly right)")
-    print("field            archiver  trafilatura")
+    columns = {
+        "archiver, listing date": accuracy(ours, pages, truths),
+        "archiver, page alone": accuracy(ours_page_only, pages, truths),
+    }
+    if rest:
+        columns["trafilatura, page alone"] = accuracy(trafilatura_fields, pages, truths)
+    print("\nfield accuracy against the replica's ground truth (share of items exactly right);")
+    print("'listing date' is given the date the listing printed, as a crawl is; 'page alone' not")
+    print(f"{'field':15s} " + " ".join(f"{name:>24s}" for name in columns))
     for name in FIELDS:
-        theirs_text = f"{their_accuracy[name]:10.1%}" if their_accuracy else "         -"
-        print(f"{name:15s} {our_accuracy[name]:9.1%} {theirs_text}")
+        print(f"{name:15s} " + " ".join(f"{column[name]:24.1%}" for column in columns.values()))
 
 
 if __name__ == "__main__":
