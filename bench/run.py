@@ -23,6 +23,7 @@ def main() -> None:
         ("bench_dates.py", []),
         ("bench_extract.py", []),
         ("bench_crawl.py", []),
+        ("bench_reextract.py", []),
         ("bench_memory.py", memory),
     ):
         print(f"\n== {script} {' '.join(extra)}", flush=True)
