@@ -85,6 +85,7 @@ def test_a_stretched_arabic_label_is_the_label_not_the_office() -> None:
     for label in ("المكتب الإعــلامي", "المكتب الإعلامـي", "المَكتب الإعلامي"):
         header = [block(label), block("بيـان صحفـي"), block("M. Friday, 01 March 2024")]
         content = segment([*header, block("Text.")])
+        assert content.header is not None, label
         assert content.header.office is None, label
 
 
