@@ -21,16 +21,10 @@ import pytest
 from archiver.commands import export as export_command
 from archiver.jsonable import jsonable
 from archiver.store import lock
+from tests.run_cli import archiver
 from tests.test_store import make_row, write_rows
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def archiver(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "archiver.cli", *map(str, args)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")

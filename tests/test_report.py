@@ -7,8 +7,6 @@ the stats' figures."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from archiver.replica.faults import parse_faults
 from archiver.report.figures import archive_figures
 from archiver.store.archive import ArchiveWriter
 from archiver.urls import parse_item_url
+from tests.run_cli import archiver
 
 ITEMS, SEED, LANGS = 40, 7, ("en", "ar")
 FAULTS = "deleted=0.05,seed=2"
@@ -36,13 +35,6 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-extensions",
 ]  # fmt: skip
-
-
-def archiver(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "archiver.cli", *args],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -16,16 +16,10 @@ import pytest
 from archiver import dataset
 from archiver.replica import running
 from archiver.store.warc import warc_date
+from tests.run_cli import archiver
 
 LOCAL = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING"]
 COLUMNS = ["key", "fetched_url", "title", "fetched_at", "warc_file", "warc_offset", "warc_length"]
-
-
-def archiver(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "archiver.cli", *args],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")
