@@ -83,9 +83,14 @@ class Verdict:
     def passed(self) -> bool:
         return not self.problems
 
+    @property
+    def name(self) -> str:
+        """``passed`` or ``failed``: the word the stats and the manifest store."""
+        return "passed" if self.passed else "failed"
+
     def to_json(self) -> dict[str, Any]:
         return {
-            "verdict": "passed" if self.passed else "failed",
+            "verdict": self.name,
             "problems": [asdict(problem) for problem in self.problems],
         }
 

@@ -56,7 +56,7 @@ def outcome(result: CrawlResult) -> dict[str, Any]:
     error = None
     if result.finish_reason != "finished":
         error = f"the crawl stopped early ({result.finish_reason})"
-    elif counts["rows_committed"] != counts["rows_written"]:
+    elif result.rows_lost:
         error = (
             f"only {counts['rows_committed']} of {counts['rows_written']} rows reached the "
             "archive (see the log for the write error); run the same command again to fetch "

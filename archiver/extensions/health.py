@@ -49,7 +49,7 @@ class HealthCheck:
             out = Path(self.crawler.settings["ARCHIVER_OUT"])
             previous = earlier_runs_stats(out, before=crawl_id_for(self.crawler))
             self._verdict = Verdict(tuple(check(self.stats.get_stats(), previous, self.thresholds)))
-            self.stats.set_value(VERDICT_STAT, "passed" if self._verdict.passed else "failed")
+            self.stats.set_value(VERDICT_STAT, self._verdict.name)
         return self._verdict
 
     def closed(self) -> None:
