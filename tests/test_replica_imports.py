@@ -11,9 +11,6 @@ import archiver.replica
 
 CHECKED = ("archiver.pages", "archiver.dates", "archiver.urls")
 REPLICA = Path(archiver.replica.__file__).parent
-# The header widget's printer is h6's part of issue 9 (archiver/replica/datefmt.py), which
-# replaces this import with the replica's own templates; drop the entry once that is merged.
-PENDING = {("datefmt.py", "archiver.dates")}
 
 
 def imported(tree: ast.AST) -> set[str]:
@@ -43,7 +40,7 @@ def offenders() -> set[tuple[str, str]]:
 
 
 def test_no_replica_module_imports_the_code_it_checks() -> None:
-    assert offenders() - PENDING == set()
+    assert offenders() == set()
 
 
 def test_the_check_sees_every_form_of_import() -> None:

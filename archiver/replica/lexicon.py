@@ -857,3 +857,50 @@ PA = replace(
 )
 
 LEXICONS: dict[str, Lexicon] = {lex.lang: lex for lex in (EN, AR, TR, GR, UR, PE, PA, SW, FR)}
+
+
+@dataclass(frozen=True)
+class Widget:
+    """A section's header "today" line [site: shared/dates.md "header widget"]: its own
+    pattern and names, apart from the press-release forms of the ``Lexicon`` (the header says
+    ``Jumada al-awwal`` where a release says ``Jumada I``)."""
+
+    pattern: str  # {weekday} {hd} {hd2} {hmonth} {hy} {gd} {gm} {gy}
+    weekdays: tuple[str, ...]
+    hijri_months: tuple[str, ...]
+    digits: str = ASCII_DIGITS
+
+
+_EN_HEADER_HIJRI = (
+    "Muharram", "Safar", "Rabi' al-awwal", "Rabi' al-thani", "Jumada al-awwal",
+    "Jumada al-thani", "Rajab", "Sha'aban", "Ramadan", "Shawwal", "Dhu al-Qi'dah",
+    "Dhu al-Hijjah",
+)  # fmt: skip
+_AR_HEADER_HIJRI = (
+    "محرم", "صفر", "ربيع الأول", "ربيع الثاني", "جمادى الأولى", "جمادى الثانية",
+    "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة",
+)  # fmt: skip
+_GR_HEADER_HIJRI = (
+    "Muharram", "Safar", "Rabi’u l-Awwal", "Rabi’u th-Thani", "Dschumada l-Ula",
+    "Dschumada th-Thaniya", "Radschab", "Schaban", "Ramadan", "Schawwal", "Dhu l-Qa'da",
+    "Dhu l-Hiddscha",
+)  # fmt: skip
+_TR_HEADER_HIJRI = (*_TR_HIJRI[:5], "Cumade’l Âhire", *_TR_HIJRI[6:])
+_SW_HEADER_HIJRI = (*_EN_HEADER_HIJRI[:8], "Ramadhan", *_EN_HEADER_HIJRI[9:])
+_EN_HEADER = "{weekday}, {hd} {hmonth} {hy} | {gy}/{gm}/{gd}"
+_FA_HEADER = Widget(
+    "{weekday}, {hd} {hmonth} {hy}هـ| {gy}/{gm}/{gd}م", _FA_WEEKDAYS, _FA_HIJRI, PERSIAN_DIGITS
+)
+WIDGETS: dict[str, Widget] = {
+    "en": Widget(_EN_HEADER, _EN_WEEKDAYS, _EN_HEADER_HIJRI),
+    "fr": Widget(_EN_HEADER, _EN_WEEKDAYS, _EN_HEADER_HIJRI),  # the English interface
+    "ar": Widget(
+        "{weekday}، {hd} {hmonth} {hy}هـ| {gy}/{gm}/{gd}م", _AR_WEEKDAYS, _AR_HEADER_HIJRI
+    ),
+    "ur": Widget("{weekday}، {hd} {hmonth} {hy}| {gy}/{gm}/{gd}", _AR_WEEKDAYS, _AR_HEADER_HIJRI),
+    "tr": Widget(_EN_HEADER, TR.weekdays, _TR_HEADER_HIJRI),
+    "gr": Widget("{weekday}, {hd} {hmonth} {hy} | {gd}/{gm}/{gy}", _GR_WEEKDAYS, _GR_HEADER_HIJRI),
+    "sw": Widget("{weekday}, {hd2} {hmonth} {hy} | {gy}/{gm}/{gd}", _SW_WEEKDAYS, _SW_HEADER_HIJRI),
+    "pe": _FA_HEADER,
+    "pa": _FA_HEADER,
+}
