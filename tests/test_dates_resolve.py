@@ -105,12 +105,27 @@ def test_a_day_derived_from_hijri_alone_may_be_one_off() -> None:
 
 def test_a_parsed_candidate_beats_a_better_ranked_unparsed_one() -> None:
     broken = DateCandidate("listing", "yesterday")
-    dateline = DateCandidate("dateline", "Thursday 13/11/2014 CE")
-    result = resolve_dates([broken, dateline], "en")
+    title = DateCandidate("headline_title", "Pakistan Headlines 14/12/2014")
+    result = resolve_dates([broken, title], "en")
     assert (result.published_date, result.date_source, result.date_status) == (
-        date(2014, 11, 13),
-        "dateline",
+        date(2014, 12, 14),
+        "headline_title",
         "ok",
+    )
+
+
+def test_a_body_date_of_another_day_is_an_event_never_the_item_date_nor_a_conflict() -> None:
+    event = DateCandidate("dateline", "5 Dhul-Hijjah 1429 AH 03 December 2008 CE")
+    assert resolve_dates([LISTING, event], "en") == resolve_dates([LISTING], "en")
+    assert resolve_dates([event], "en") == MISSING_RESULT
+    hijri_only = DateCandidate("dateline", "on 5 Dhul-Hijjah 1429 AH, 2008")
+    assert resolve_dates([LISTING, hijri_only], "en") == resolve_dates([LISTING], "en")
+
+
+def test_a_dual_body_date_of_the_items_own_day_gives_its_hijri() -> None:
+    own = DateCandidate("dateline", "on Tuesday, 23 Jumada I 1446 AH / 26 November 2024 CE")
+    assert resolve_dates([LISTING, own], "en") == DateResult(
+        date(2024, 11, 26), AT, "1446-05-23", 1, "listing", "ok", False, LISTING.raw
     )
 
 

@@ -29,11 +29,13 @@ SOURCE_ORDER = (
     "k2_item",
     "press_release",
     "qa_signature",
-    "dateline",
     "headline_title",
     "rss",
 )
 _RANK = {source: rank for rank, source in enumerate(SOURCE_ORDER)}
+# A date in a body paragraph may be an event's (a meeting, an attack weeks before): it never
+# becomes the item's date nor conflicts with it; naming the item's own day, it lends its Hijri.
+BODY_SOURCES = frozenset({"dateline"})
 # The header's "today" widget rides along with the candidates but is the fetch day, never a
 # publication date: it fills only ``page_header_date``.
 HEADER_WIDGET = "header_widget"
@@ -45,8 +47,10 @@ _HIJRI_WRONG = frozenset({HIJRI_MISMATCH, OUT_OF_RANGE})
 def resolve_dates(candidates: Sequence[DateCandidate], lang: str | None) -> DateResult:
     """Pick the best candidate by source (a candidate that parses beats one that does not),
     record disagreement between parsed sources (different Gregorian days) as date_conflict with
-    a status, and return the chosen result. No candidates -> status 'missing'."""
+    a status, and return the chosen result. No candidates (body dates aside) -> 'missing'."""
     candidates = [c for c in candidates if c.source != HEADER_WIDGET]
+    body = [c for c in candidates if c.source in BODY_SOURCES]
+    candidates = [c for c in candidates if c.source not in BODY_SOURCES]
     if not candidates:
         return DateResult(None, None, None, None, None, MISSING, False, None)
     results = sorted(
@@ -57,7 +61,10 @@ def resolve_dates(candidates: Sequence[DateCandidate], lang: str | None) -> Date
     if chosen.published_date is None:
         return chosen
     if chosen.published_hijri is None:
-        chosen = _with_hijri_from(chosen, others)
+        lenders = others + [
+            r for c in body if (r := parse_date(c.raw, lang, c.source)).published_date
+        ]
+        chosen = _with_hijri_from(chosen, lenders)
     if all(_same_day(chosen, other) for other in others):
         return chosen
     keep = chosen.date_status not in (OK, AMBIGUOUS, HIJRI_ONLY)

@@ -29,7 +29,7 @@ SHARES: dict[str, int] = {
     "number_first": 0,  # of those: "No: … H. …", the number before the date
     "office_after_dates": 0,  # pe press releases: the office line after the date lines
     "event_date": 20,  # a body paragraph names an event's date, not the item's
-    "event_dual_date": 0,  # of those: the event's Hijri and Gregorian dates together
+    "event_dual_date": 40,  # of those: the event's Hijri and Gregorian dates together
 }
 PLANNED: dict[str, int] = SHARES | {
     "title_site_forms": 50,

@@ -130,7 +130,7 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "date_source",
         _str,
-        "Where published_date came from: listing, k2_item, press_release, qa_signature, dateline, headline_title, rss.",
+        "Where published_date came from: listing, k2_item, press_release, qa_signature, headline_title, rss.",
     ),
     Column(
         "date_status",
