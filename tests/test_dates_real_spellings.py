@@ -36,6 +36,25 @@ REAL = [
     ("H.  29 Ramadan 1442 Na: 1442/11 H\nM.  Jumanne, 11 Mei 2021", date(2021, 5, 11), "1442-09-29", "ok"),
     ("Jumatatu, 25 Rajab 1440 H sawia na 1 Aprili 2019", date(2019, 4, 1), "1440-07-25", "ok"),
     ("تاریخ هجری :29 شعبان 1441\nتاریخ میلادی : چهارشنبه، 22 آوریل 2020م", date(2020, 4, 22), "1441-08-29", "ok"),
+    # Issue 9, seen on the site's hosts (docs/dates.md "Confirmed from the site's pages").
+    ("H.  8 Rajab 1436 No: BN/S 015/190\nM.  Monday, 27 April 2015", date(2015, 4, 27), "1436-07-08", "ok"),
+    ("H.  10 Dhu al-Hijjah 1435 No: 04/1435 AH\nM.  Saturday, 04 October 2014", date(2014, 10, 4), "1435-12-10", "ok"),
+    ("Monday, 18 Dhu al-Hijjah 1445 | 2024/06/24", date(2024, 6, 24), "1445-12-18", "ok"),
+    ("H.  12 Ramadan 1438 No: PR17044\nM.  Wednesday, 07 June 2017", date(2017, 6, 7), "1438-09-12", "ok"),
+    ("H. 5 Dhu al-Hijjah 1439 | No: HTS 60/1439 |\nM. Donnerstag, 16 August 2018 |", date(2018, 8, 16), "1439-12-05", "ok"),
+    ("No: TR–BA–2016–MB–TR–014 H. 11 Raceb 1437\nM. Pazartesi, 18 Nisan 2016", date(2016, 4, 18), "1437-07-11", "ok"),
+    ("H. 23 Receb 1432 el-muvafık M. 24 Haziran 2011 Cuma", date(2011, 6, 24), "1432-07-23", "ok"),
+    ("التاريخ الهجري | 16 من ربيع الثاني 1442هـ | رقم الإصدار: أفغ – 1442 / 04 |\nالتاريخ الميلادي | الثلاثاء, 01 كانون الأول/ديسمبر 2020 م |", date(2020, 12, 1), "1442-04-16", "ok"),
+    ("التاريخ الهجري    27 من محرم 1436هـ رقم الإصدار: 03 /1436\nالتاريخ الميلادي     الخميس, 20 تشرين الثاني/نوفمبر 2014 م", date(2014, 11, 20), "1436-01-27", "ok"),
+    ("التاريخ الهجري    29 من ربيع الاول 1442هـ رقم الإصدار: أفغ – 1442 / 03\nالتاريخ الميلادي     الأحد, 15 تشرين الثاني/نوفمبر 2020 م", date(2020, 11, 15), "1442-03-29", "ok"),
+    ("هجری قمری نېټه : 18 شعبان 1444\nمیلادی نېټه : جمعه, 10 مارچ 2023 م", date(2023, 3, 10), "1444-08-18", "ok"),
+    ("am 28. Rajab 1342 n. H. – entsprechend am 3. März 1924 n. Chr.", date(1924, 3, 3), "1342-07-28", "out_of_range"),
+    # Lost before issue 9: the Hijri of an epithet with year words between it and the year, of
+    # "Rajab al Muharram" spaced, and a one-line Pashto block whose reference ran over the date.
+    ("28 Rajab Tukufu katika mwaka wa 1342 H sawia na tarehe 3 Machi 1924 M", date(1924, 3, 3), "1342-07-28", "out_of_range"),
+    ("28 Rajab al-Muharram katika mwaka wa 1342 H sawia na 03/03/1924 M", date(1924, 3, 3), "1342-07-28", "out_of_range"),
+    ("Saturday, 29 Rajab al Muharram 1442 corresponding 13 March 2021 CE", date(2021, 3, 13), "1442-07-29", "ok"),
+    ("ګڼه: ح.ت.افغ ۰۴/۱۴۴۲ سهشنبه ۱۶ ربیع الثاني، ۱۴۴۲هـ ۰۱/۱۲/۲۰۲۰م", date(2020, 12, 1), "1442-04-16", "ok"),
 ]  # fmt: skip
 
 

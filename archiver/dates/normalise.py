@@ -7,10 +7,17 @@ is not midnight (K2 prints 00:00 for "no time"); without an offset it is Makkah 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from archiver.dates import hijri as calendar
+from archiver.dates.lexicon import (
+    GREGORIAN_SPELLINGS,
+    HIJRI_SPELLINGS,
+    near_any_month,
+    near_month,
+)
 from archiver.dates.result import (
     AMBIGUOUS,
     CONFLICT_STATUSES,
@@ -18,30 +25,55 @@ from archiver.dates.result import (
     HIJRI_ONLY,
     INVALID,
     MISSING,
+    MONTH_BY_CALENDAR,
     OK,
     OUT_OF_RANGE,
+    UNKNOWN_MONTH,
     UNPARSED,
     WEEKDAY_MISMATCH,
     DateResult,
 )
-from archiver.dates.scan import Printed, scan
+from archiver.dates.scan import NUMERIC_YEARS, Printed, scan
 
 # Asia/Riyadh: UTC+3 without daylight saving since 1950, the site's "M.M.T".
 RIYADH = timezone(timedelta(hours=3), "Asia/Riyadh")
 _MIDNIGHT = time(0, 0)
 
 
-def parse_date(text: str, lang: str | None = None, source: str = "text") -> DateResult:
+def parse_date(
+    text: str, lang: str | None = None, source: str = "text", partner: date | None = None
+) -> DateResult:
     """One string as printed (it may hold a Hijri part and a Gregorian part, e.g. a whole
     press-release header, or a dateline sentence, or an ISO datetime).
 
     ``lang`` is accepted for callers that know the section, but parsing does not depend on it:
     sections quote each other's forms (Urdu prints Arabic month names) and no spelling in the
-    tables means two different things, so every table is tried.
+    tables means two different things, so every table is tried. ``partner`` is the day another
+    source gives (the listing's): a month spelling no table lists is checked against it when the
+    string prints no Gregorian date of its own.
     """
     if not text.strip():
         return DateResult(None, None, None, None, source, MISSING, False, None)
-    return _check(scan(text), text, source)
+    printed = scan(text)
+    if printed.unknown is None:
+        return _check(printed, text, source)
+    day, run, year = printed.unknown
+    if printed.hijri is None and calendar.FIRST_YEAR <= year <= calendar.LAST_YEAR:
+        gregorian = printed.gregorian or ((partner,) if partner else ())
+        month = _hijri_month(day, year, gregorian, run)
+        if month is not None:
+            hijri = (year, month, day)
+            return _check(
+                dataclasses.replace(printed, hijri=hijri), text, source, MONTH_BY_CALENDAR
+            )
+    elif not printed.gregorian and year in NUMERIC_YEARS:
+        named = _gregorian_day(day, year, _umm_al_qura(printed.hijri), run)
+        if named is not None:
+            confirmed = dataclasses.replace(printed, gregorian=(named,))
+            return _check(confirmed, text, source, MONTH_BY_CALENDAR)
+    if not near_any_month(run):
+        return _check(printed, text, source)  # words before a year ("12 people in 2024")
+    return _check(printed, text, source, UNKNOWN_MONTH)
 
 
 @functools.lru_cache(maxsize=256)
@@ -54,7 +86,35 @@ def parse_header_widget(text: str, lang: str | None = None) -> date | None:
     return None if ambiguous else gregorian
 
 
-def _check(printed: Printed, raw: str, source: str) -> DateResult:
+# A month spelling no table lists is read only when the other calendar confirms it: the one
+# month that puts the printed day within a day of the other calendar's date (the site's ±1),
+# and only if the printed word is close to a name of that month.
+
+
+def _hijri_month(day: int, year: int, gregorian: tuple[date, ...], run: str) -> int | None:
+    for month in range(1, 13) if gregorian and 1 <= day <= 30 else ():
+        umm_al_qura = _umm_al_qura((year, month, day))
+        if umm_al_qura is not None and any(abs((g - umm_al_qura).days) <= 1 for g in gregorian):
+            return month if near_month(run, HIJRI_SPELLINGS, month) else None
+    return None
+
+
+def _gregorian_day(day: int, year: int, umm_al_qura: date | None, run: str) -> date | None:
+    if umm_al_qura is None:
+        return None
+    for month in range(1, 13):
+        try:
+            named = date(year, month, day)
+        except ValueError:
+            continue
+        if abs((named - umm_al_qura).days) <= 1:
+            return named if near_month(run, GREGORIAN_SPELLINGS, month) else None
+    return None
+
+
+def _check(printed: Printed, raw: str, source: str, spelling: str = OK) -> DateResult:
+    """The checked result; ``spelling`` is ``OK`` or what an unknown month spelling gave
+    (``UNKNOWN_MONTH``, ``MONTH_BY_CALENDAR``), ranked below the calendar's own verdicts."""
     hijri_text = "{:04d}-{:02d}-{:02d}".format(*printed.hijri) if printed.hijri else None
     umm_al_qura = _umm_al_qura(printed.hijri)
     out_of_range = printed.hijri is not None and umm_al_qura is None
@@ -74,6 +134,8 @@ def _check(printed: Printed, raw: str, source: str) -> DateResult:
         status = WEEKDAY_MISMATCH
     elif ambiguous:
         status = AMBIGUOUS
+    elif spelling != OK:
+        status = spelling
     elif published is None:
         status = UNPARSED
     elif gregorian is None:

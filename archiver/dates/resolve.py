@@ -17,9 +17,11 @@ from archiver.dates.result import (
     HIJRI_MISMATCH,
     HIJRI_ONLY,
     MISSING,
+    MONTH_BY_CALENDAR,
     OK,
     OUT_OF_RANGE,
     SOURCE_CONFLICT,
+    UNKNOWN_MONTH,
     DateResult,
 )
 from archiver.item import ArchiveItem, DateCandidate
@@ -61,10 +63,8 @@ def resolve_dates(candidates: Sequence[DateCandidate], lang: str | None) -> Date
     if chosen.published_date is None:
         return chosen
     if chosen.published_hijri is None:
-        lenders = others + [
-            r for c in body if (r := parse_date(c.raw, lang, c.source)).published_date
-        ]
-        chosen = _with_hijri_from(chosen, lenders)
+        body_results = [parse_date(c.raw, lang, c.source) for c in body]
+        chosen = _with_hijri_from(chosen, _rechecked([*results[1:], *body_results], chosen, lang))
     if all(_same_day(chosen, other) for other in others):
         return chosen
     keep = chosen.date_status not in (OK, AMBIGUOUS, HIJRI_ONLY)
@@ -92,9 +92,32 @@ def _umm_al_qura_day(result: DateResult) -> int:
     return result.published_date.toordinal() - (result.hijri_offset_days or 0)
 
 
+def _rechecked(
+    results: Sequence[DateResult], chosen: DateResult, lang: str | None
+) -> list[DateResult]:
+    """The results that may lend a Hijri date, an unknown month spelling checked again against
+    the chosen day (an ``H.`` line printed without its ``M.`` line)."""
+    rechecked = []
+    for result in results:
+        if result.date_status == UNKNOWN_MONTH and result.date_raw is not None:
+            source = result.date_source or ""
+            result = parse_date(result.date_raw, lang, source, partner=chosen.published_date)
+        if result.published_date is not None or result.date_status == UNKNOWN_MONTH:
+            rechecked.append(result)
+    return rechecked
+
+
 def _with_hijri_from(chosen: DateResult, others: Sequence[DateResult]) -> DateResult:
-    assert chosen.published_date is not None
+    """``chosen`` with the printed Hijri of a source naming its day; a month read by the
+    calendar check, or one left unread, shows in the status of an ``ok`` item."""
+    day = chosen.published_date
+    assert day is not None
+    unread = any(other.date_status == UNKNOWN_MONTH for other in others)
+    if unread and chosen.date_status == OK:
+        chosen = dataclasses.replace(chosen, date_status=UNKNOWN_MONTH)
     for other in others:
+        if other.published_date is None:
+            continue
         if other.published_hijri is None:
             continue
         if other.published_date == chosen.published_date and other.date_status in _HIJRI_WRONG:
@@ -110,10 +133,15 @@ def _with_hijri_from(chosen: DateResult, others: Sequence[DateResult]) -> DateRe
             )
         if other.date_conflict:
             continue
-        offset = chosen.published_date.toordinal() - _umm_al_qura_day(other)
+        offset = day.toordinal() - _umm_al_qura_day(other)
         if abs(offset) <= 1:
+            by_calendar = other.date_status == MONTH_BY_CALENDAR
+            status = MONTH_BY_CALENDAR if by_calendar and not unread else chosen.date_status
             return dataclasses.replace(
-                chosen, published_hijri=other.published_hijri, hijri_offset_days=offset
+                chosen,
+                published_hijri=other.published_hijri,
+                hijri_offset_days=offset,
+                date_status=status,
             )
     return chosen
 

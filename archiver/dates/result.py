@@ -15,6 +15,8 @@ WEEKDAY_MISMATCH = "weekday_mismatch"
 SOURCE_CONFLICT = "source_conflict"
 UNPARSED = "unparsed"
 MISSING = "missing"
+MONTH_BY_CALENDAR = "month_by_calendar"
+UNKNOWN_MONTH = "unknown_month"
 
 # Every status, with what it tells a researcher (docs/dates.md lists these; a test keeps it so).
 STATUSES: dict[str, str] = {
@@ -25,6 +27,10 @@ STATUSES: dict[str, str] = {
     OUT_OF_RANGE: "a year outside 1343-1500 AH / 1924-08-01 - 2077-11-16: unchecked, implausible",
     HIJRI_MISMATCH: "the printed Hijri is more than one day off Umm al-Qura for the Gregorian",
     WEEKDAY_MISMATCH: "the printed weekday is not the weekday of the date",
+    UNKNOWN_MONTH: "a date is printed with a month spelling no table lists and the calendar could"
+    " not confirm it: that part of the date is left out",
+    MONTH_BY_CALENDAR: "a month spelling no table lists, close to a known name, was read because"
+    " the other calendar's printed date confirms it",
     SOURCE_CONFLICT: "the item's date sources name different days; the best-ranked one is kept",
     UNPARSED: "text was given but no date was found in it",
     MISSING: "no date text at all",

@@ -21,7 +21,7 @@ from archiver.dates.lexicon import (
 from archiver.dates.tables import GREGORIAN_LABELS, REFERENCE_LABELS
 
 # Numeric dates with a year outside this are not Gregorian (a Solar Hijri 1403/09/06, an id).
-_NUMERIC_YEARS = range(1900, 2101)
+NUMERIC_YEARS = range(1900, 2101)
 _WEEKDAY_WINDOW = 40
 
 
@@ -37,7 +37,7 @@ _REFERENCE = re.compile(
 # "24 Jumada al-awwal 1446", "30th Shawwal 1436", "28. Rajab 1342", "28 شباط/فبراير 2025".
 _NAMED = re.compile(
     r"(?<![\d/.\-])(?<!\d:)(\d{1,2})(?:(?:st|nd|rd|th|er)(?![^\W\d_]))?\.?\s*"
-    r"([^\W\d_]+(?:[ '\-./]+[^\W\d_]+){0,5}?)[\s,'\-./]*(\d{4})(?!\d)"
+    r"([^\W\d_]+(?:[ '\-./]+[^\W\d_]+){0,5}?)[\s,،'\-./]*(\d{4})(?!\d)"
 )
 # "2024/11/26", "28/03/2024", "05.05.2024", "2024-11-26T…".
 _NUMERIC = re.compile(r"(?<![\d/.:\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})(?![\d/\-]|\.\d)")
@@ -46,6 +46,7 @@ _TIME = re.compile(
     r"\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?"
 )
 _BEFORE_DATE = " \t\n,،-"
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ class Printed:
     weekday: int | None  # Monday = 0
     time: time | None  # tz-aware when an offset is printed
     invalid: bool  # a date-shaped part named no real day
+    # The first "day, words, year" whose words name no month in the tables (day, folded words,
+    # year): a spelling no table lists, for ``normalise`` to check against the calendar.
+    unknown: tuple[int, str, int] | None = None
 
 
 def scan(text: str) -> Printed:
@@ -65,26 +69,34 @@ def scan(text: str) -> Printed:
         return iso
     folded = fold(text)
     if ":" in folded:
-        folded = _REFERENCE.sub(" ", folded)
+        folded = _REFERENCE.sub(_unreferenced, folded)
     invalid = False
     hijri: tuple[int, int, int] | None = None
     hijri_at = -1
     named: tuple[date, ...] = ()
     named_at = named_end = -1
+    unknown: tuple[int, str, int] | None = None
+    unknown_at = -1
     for match in _NAMED.finditer(folded):
         day, year, run = int(match[1]), int(match[3]), match[2]
-        if hijri is None and (month := month_number(run, HIJRI_INDEX)):
+        if (month := month_number(run, HIJRI_INDEX)) is not None:
+            if hijri is not None:
+                continue
             if 1 <= day <= 30:
                 hijri, hijri_at = (year, month, day), match.start()
             else:
                 invalid = True
-        elif not named and (month := month_number(run, GREGORIAN_INDEX)):
+        elif (month := month_number(run, GREGORIAN_INDEX)) is not None:
+            if named:
+                continue
             try:
                 named = (date(year, month, day),)
             except ValueError:
                 invalid = True
             else:
                 named_at, named_end = match.start(), match.end()
+        elif unknown is None:
+            unknown, unknown_at = (day, run, year), match.start()
         if hijri is not None and named:
             break
     numeric, numeric_at, numeric_end, impossible = _first_numeric(folded)
@@ -94,15 +106,28 @@ def scan(text: str) -> Printed:
     else:
         gregorian, at, end = named, named_at, named_end
     weekday = _weekday_before(folded, at) if gregorian else None
-    if weekday is None and hijri is not None:
-        weekday = _weekday_before(folded, hijri_at)
+    for before in (hijri_at, unknown_at):
+        if weekday is None and before >= 0:
+            weekday = _weekday_before(folded, before)
     return Printed(
         hijri=hijri,
         gregorian=gregorian,
         weekday=weekday,
         time=_time_after(folded, end) if gregorian else None,
         invalid=invalid,
+        unknown=None if hijri is not None and gregorian else unknown,
     )
+
+
+def _unreferenced(match: re.Match[str]) -> str:
+    """A reference field blanked up to a weekday inside it, where a one-line block goes on to
+    the date without a label ("شماره: ح.ت.افغ ۰۴/۱۴۴۲ سهشنبه ۱۶ ربیع الثاني، ۱۴۴۲هـ", Pashto
+    and Persian, hizb-afghanistan.org/topic/content.aspx?id=8844)."""
+    value = match[0]
+    for word in _WORD.finditer(value):
+        if weekday_number(word[0]) is not None:
+            return " " + value[word.start() :]
+    return " "
 
 
 def _iso(text: str) -> Printed | None:
@@ -129,7 +154,7 @@ def _first_numeric(folded: str) -> tuple[tuple[date, ...], int, int, bool]:
             year, orders = int(last), [(second, int(first)), (int(first), second)]
         else:
             continue
-        if year not in _NUMERIC_YEARS:
+        if year not in NUMERIC_YEARS:
             continue
         readings = tuple(dict.fromkeys(_valid_dates(year, orders)))
         if readings:

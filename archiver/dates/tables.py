@@ -33,8 +33,8 @@ HIJRI_MONTHS: dict[str, tuple[str, ...]] = {
         "Ramadan|Ramadhan|Ramadaan|Ramzan",
         "Shawwal|Shawal|Shavval",
         "Dhu al-Qi'dah|Dhul- Qadah|Dhu al-Qa'dah|Dhul Qi'dah|Dhu'l-Qa'da|Dhul Qa'dah"
-        "|Zul Qadah|Zulqaidah|Dhu al-Qadah",
-        "Dhu al-Hijjah|Dhul Hijjah|Dhu'l-Hijja|Dhul Hijja|Zul Hijjah|Zulhijjah",
+        "|Zul Qadah|Zulqaidah|Dhu al-Qadah|Zil Qad|Zilqad",
+        "Dhu al-Hijjah|Dhul Hijjah|Dhu'l-Hijja|Dhul Hijja|Zul Hijjah|Zulhijjah|Zil Hajj|Zilhaj",
     ),
     "ar": (
         "محرم|المحرم",
@@ -433,13 +433,21 @@ SITE_SPELLINGS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
-# Words printed between the day and the month name, or after it, that are not part of it.
-MONTH_PREFIXES = ("من", "في", "شهر", "of")
+# Words printed between the day and the month name, or after it, that are not part of it:
+# "the 12th of Jumada Al-Thani" (en), "26. von Rabi’u l-Awwal" (de, gr/index.php/meistgelesen).
+MONTH_PREFIXES = ("من", "في", "شهر", "of", "the", "von", "de")
+# Epithets after a month name; the Latin ones are matched with or without "al-"/"ul-"/"el-":
+# "Rajab al Muharram" (hizbke.org/en), "Rajab Muharram" (khilafah.com), "Rajab Tukufu"
+# (sw/index.php/taarifa-kwa-vyombo-vya-habari), "رمــضان المبارك" (ar cmo/94922).
 MONTH_EPITHETS = (
-    "المبارك", "المحرم", "الحرام", "المعظم", "الخير", "al-Mubarak", "al-Muharram", "al-Haram",
+    "المبارك", "المحرم", "الحرام", "المعظم", "الخير", "المكرم", "المرجب", "الفرد", "المظفر",
+    "Mubarak", "Muharram", "Haram", "Muazzam", "Mukarram", "Muzaffar", "Murajjab", "Sharif",
+    "Tukufu", "Mtukufu", "Mübarek", "Şerif",
 )  # fmt: skip
+# Words between a month name and its year: "28 Rajab Tukufu katika mwaka wa 1342 H" (sw).
+YEAR_WORDS = ("katika mwaka wa", "mwaka wa", "of the year", "in the year", "yılı", "sanat")
 
 # Labels of a press release's reference field ("No: 1441 AH / 005"): its value is never a date.
-REFERENCE_LABELS = ("No", "Na", "Nr", "Sayı", "رقم الإصدار", "شمارہ نمبر", "شماره", "ګڼه")
+REFERENCE_LABELS = ("No", "N°", "Na", "Nr", "Sayı", "رقم الإصدار", "شمارہ نمبر", "شماره", "ګڼه")
 # Labels that start the Gregorian line of a press release; a reference value ends before them.
 GREGORIAN_LABELS = ("M.", "التاريخ الميلادي", "عیسوی تاریخ", "تاریخ میلادی", "میلادي نېټه")
