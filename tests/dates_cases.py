@@ -7,6 +7,9 @@ in the Markdown table only).
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from archiver.dates import DateResult
@@ -127,3 +130,54 @@ IN_TEXT = [
 ]
 
 CASES = HEADER_WIDGETS + ITEM_DATES + PRESS_RELEASES + IN_TEXT
+
+
+# The contexts the site prints these strings in (docs/markup.md, shared/site.md), each as a
+# rewrite of the string alone; the parse must not change. Press-release blocks come as table
+# rows (the string as given), piped paragraphs, plain lines, the number before the date on the
+# H. line (tr, "No: … H. …") and the whole block on one line; a date of the text sits inside a
+# body paragraph.
+_REFERENCE_CELL = re.compile(
+    r"\s*\|?\s*((?:No|Nr|Na|Sayı|رقم الإصدار|شمارہ نمبر):[^|\n]*?)\s*\|?\s*$"
+)
+
+
+def _lines(raw: str, rewrite: Callable[[str], str]) -> str:
+    return "\n".join(rewrite(line) for line in raw.split("\n"))
+
+
+def _unpiped(line: str) -> str:
+    return re.sub(r"\s*\|\s*", " ", line).strip()
+
+
+def _piped(line: str) -> str:
+    return _REFERENCE_CELL.sub(r" | \1", _unpiped(line)) + " |"
+
+
+def _number_first(line: str) -> str:
+    match = _REFERENCE_CELL.search(_unpiped(line))
+    return line if match is None else f"{match[1]} {_unpiped(line)[: match.start()]}"
+
+
+CONTEXTS: dict[str, Callable[[str], str]] = {
+    "piped": lambda raw: _lines(raw, _piped),
+    "unpiped": lambda raw: _lines(raw, _unpiped),
+    "number_first": lambda raw: _lines(raw, _number_first),
+    "one_line": lambda raw: _unpiped(raw.replace("\n", " ")),
+    "body": lambda raw: f"As was reported on {raw}, the statement was read out again.",
+}
+PRESS_CONTEXTS = ("piped", "unpiped", "number_first", "one_line")
+TEXT_CONTEXTS = ("body",)
+
+
+def in_context(case: DateResult, context: str) -> DateResult:
+    """The same expected parse for the string printed in ``context``."""
+    return dataclasses.replace(case, date_raw=CONTEXTS[context](case.date_raw or ""))
+
+
+CONTEXT_CASES = [
+    (context, in_context(case, context))
+    for cases, contexts in ((PRESS_RELEASES, PRESS_CONTEXTS), (IN_TEXT, TEXT_CONTEXTS))
+    for case in cases
+    for context in contexts
+]

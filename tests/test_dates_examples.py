@@ -8,11 +8,18 @@ import pytest
 
 from archiver.dates import DateResult, parse_date, parse_header_widget
 from archiver.dates import hijri as calendar
-from tests.dates_cases import CASES, HEADER_WIDGETS, expect
+from tests.dates_cases import CASES, CONTEXT_CASES, HEADER_WIDGETS, expect
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.date_raw)
 def test_example_strings_parse_exactly(case: DateResult) -> None:
+    assert parse_date(case.date_raw or "") == case
+
+
+@pytest.mark.parametrize(("context", "case"), CONTEXT_CASES, ids=lambda v: repr(v)[:60])
+def test_example_strings_parse_the_same_in_every_context_the_site_prints(
+    context: str, case: DateResult
+) -> None:
     assert parse_date(case.date_raw or "") == case
 
 

@@ -18,7 +18,7 @@ from archiver.dates.lexicon import (
     month_number,
     weekday_number,
 )
-from archiver.dates.tables import GREGORIAN_LABELS, REFERENCE_LABELS
+from archiver.dates.tables import GREGORIAN_LABELS, HIJRI_LABELS, REFERENCE_LABELS
 
 # Numeric dates with a year outside this are not Gregorian (a Solar Hijri 1403/09/06, an id).
 NUMERIC_YEARS = range(1900, 2101)
@@ -29,10 +29,11 @@ def _alternatives(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(fold(word)) for word in words)
 
 
-# A reference field ("No: 1441 AH / 005") up to the next cell, line or Gregorian label.
+# A reference field ("No: 1441 AH / 005") up to the next cell, line or date label.
 _REFERENCE = re.compile(
     rf"(?<![^\W\d_])(?:{_alternatives(REFERENCE_LABELS)})\s*:[^|\n]*?"
-    rf"(?=\||\n|$|(?<![^\W\d_])(?:{_alternatives(GREGORIAN_LABELS)})|(?<!\S)h\.\s*\d)"
+    rf"(?=\||\n|$|(?<![^\W\d_])(?:{_alternatives(GREGORIAN_LABELS + HIJRI_LABELS)})"
+    r"|(?<!\S)h\.\s*\d)"
 )
 # "24 Jumada al-awwal 1446", "30th Shawwal 1436", "28. Rajab 1342", "28 شباط/فبراير 2025".
 _NAMED = re.compile(

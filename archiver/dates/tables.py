@@ -450,4 +450,11 @@ YEAR_WORDS = ("katika mwaka wa", "mwaka wa", "of the year", "in the year", "yıl
 # Labels of a press release's reference field ("No: 1441 AH / 005"): its value is never a date.
 REFERENCE_LABELS = ("No", "N°", "Na", "Nr", "Sayı", "رقم الإصدار", "شمارہ نمبر", "شماره", "ګڼه")
 # Labels that start the Gregorian line of a press release; a reference value ends before them.
-GREGORIAN_LABELS = ("M.", "التاريخ الميلادي", "عیسوی تاریخ", "تاریخ میلادی", "میلادي نېټه")
+GREGORIAN_LABELS = (
+    "M.", "التاريخ الميلادي", "عیسوی تاریخ", "تاریخ میلادی", "میلادي نېټه", "میلادی نېټه",
+)  # fmt: skip
+# Labels of the Hijri line, which may follow the reference on one line ("No: … H. 4 Şa'bân"):
+# a reference value ends before them too ("H." only before a digit, see scan).
+HIJRI_LABELS = (
+    "التاريخ الهجري", "ہجری تاریخ", "تاریخ هجری", "هجري نېټه", "هجری قمری نېټه",
+)  # fmt: skip
