@@ -1,4 +1,6 @@
-"""Property tests: any day, printed the way any section prints it, parses back to itself."""
+"""Property tests: any day, printed the way any section of the replica prints it (its own
+templates and month tables, archiver.replica.datefmt, never the parser's tables), parses back
+to itself."""
 
 from __future__ import annotations
 
@@ -10,15 +12,25 @@ from hypothesis import strategies as st
 
 from archiver.dates import STATUSES, parse_date
 from archiver.dates import hijri as calendar
-from archiver.dates.render import FORMATS, TEMPLATES, render
-from archiver.dates.tables import DIGIT_ZEROS
+from archiver.replica import datefmt
+from archiver.replica.lexicon import LEXICONS
 
 DAYS = st.dates(min_value=date(1925, 1, 1), max_value=calendar.LAST_DAY - timedelta(days=1))
-SECTIONS = st.sampled_from(sorted(TEMPLATES))
-PRINTS = st.sampled_from(FORMATS)
-ZEROS = st.sampled_from(["0", *DIGIT_ZEROS.values()])
+SECTIONS = st.sampled_from(sorted(LEXICONS))
+# The forms that print both calendars, and those of them that print a weekday too.
+PRINTS = st.sampled_from(["header", "press_release", "qa_signature", "dual"])
+WITH_WEEKDAY = st.sampled_from(["header", "press_release"])
+ZEROS = st.sampled_from(
+    ["0", "\u0660", "\u06f0", "\u09e6"]
+)  # ASCII, Arabic-Indic, Persian, Bengali
 APOSTROPHES = st.sampled_from(["'", "’", "‘", "ʿ", "ʾ", "`", "´"])
 _ARABIC_WORD = re.compile(r"[\u0620-\u064a\u067e-\u06d3]{3,}")
+
+
+def umm_al_qura(day: date, shift: int = 0) -> tuple[int, int, int]:
+    """The replica's Hijri partner of ``day`` (hijridate through the replica, not the parser)."""
+    hijri = datefmt.hijri_of(day, shift)
+    return hijri.year, hijri.month, hijri.day
 
 
 @st.composite
@@ -42,11 +54,11 @@ def hijri_text(hijri: tuple[int, int, int]) -> str:
 def test_any_day_parses_back_with_its_umm_al_qura_partner(
     day: date, lang: str, fmt: str, data: st.DataObject
 ) -> None:
-    text = data.draw(printed_like_the_site(render(fmt, lang, day)))
+    text = data.draw(printed_like_the_site(datefmt.printed(fmt, lang, day)))
     result = parse_date(text, lang)
     assert (result.published_date, result.published_hijri, result.hijri_offset_days) == (
         day,
-        hijri_text(calendar.to_hijri(day)),
+        hijri_text(umm_al_qura(day)),
         0,
     )
     assert (result.date_status, result.date_conflict) == ("ok", False)
@@ -56,8 +68,8 @@ def test_any_day_parses_back_with_its_umm_al_qura_partner(
 def test_a_hijri_one_day_off_is_recorded_never_a_conflict(
     day: date, lang: str, fmt: str, shift: int
 ) -> None:
-    printed_hijri = calendar.to_hijri(day + timedelta(days=shift))
-    result = parse_date(render(fmt, lang, day, hijri=printed_hijri), lang)
+    printed_hijri = umm_al_qura(day, shift)
+    result = parse_date(datefmt.printed(fmt, lang, day, printed_hijri), lang)
     assert (result.published_date, result.published_hijri) == (day, hijri_text(printed_hijri))
     assert (result.hijri_offset_days, result.date_status, result.date_conflict) == (
         -shift,
@@ -68,21 +80,22 @@ def test_a_hijri_one_day_off_is_recorded_never_a_conflict(
 
 @given(DAYS, SECTIONS, PRINTS, st.sampled_from([-1, 1]))
 def test_a_wrong_hijri_year_is_a_mismatch(day: date, lang: str, fmt: str, shift: int) -> None:
-    year, month, mday = calendar.to_hijri(day)
+    year, month, mday = umm_al_qura(day)
     if not calendar.FIRST_YEAR <= year + shift <= calendar.LAST_YEAR:
         shift = -shift
     # Day 30 of a month that has 29 in the other year is no date at all (status 'invalid'):
     # day 29 exists in every month of every year.
     wrong = (year + shift, month, min(mday, 29))
-    result = parse_date(render(fmt, lang, day, hijri=wrong), lang)
+    result = parse_date(datefmt.printed(fmt, lang, day, wrong), lang)
     assert result.published_date == day
     assert result.hijri_offset_days is not None and abs(result.hijri_offset_days) > 300
     assert (result.date_status, result.date_conflict) == ("hijri_mismatch", True)
 
 
-@given(DAYS, SECTIONS, PRINTS, st.integers(1, 6))
+@given(DAYS, SECTIONS, WITH_WEEKDAY, st.integers(1, 6))
 def test_a_wrong_weekday_is_a_mismatch(day: date, lang: str, fmt: str, shift: int) -> None:
-    result = parse_date(render(fmt, lang, day, weekday=(day.weekday() + shift) % 7), lang)
+    weekday = (day.weekday() + shift) % 7
+    result = parse_date(datefmt.printed(fmt, lang, day, weekday=weekday), lang)
     assert (result.published_date, result.hijri_offset_days) == (day, 0)
     assert (result.date_status, result.date_conflict) == ("weekday_mismatch", True)
 
@@ -96,13 +109,30 @@ def test_a_wrong_weekday_is_a_mismatch(day: date, lang: str, fmt: str, shift: in
 def test_a_hijri_year_outside_the_table_is_out_of_range(
     day: date, lang: str, fmt: str, year: int
 ) -> None:
-    _, month, mday = calendar.to_hijri(day)
-    result = parse_date(render(fmt, lang, day, hijri=(year, month, mday)), lang)
+    _, month, mday = umm_al_qura(day)
+    result = parse_date(datefmt.printed(fmt, lang, day, (year, month, mday)), lang)
     assert (result.published_date, result.published_hijri) == (day, hijri_text((year, month, mday)))
     assert (result.hijri_offset_days, result.date_status, result.date_conflict) == (
         None,
         "out_of_range",
         True,
+    )
+
+
+@given(DAYS, SECTIONS, st.data())
+def test_one_calendar_alone_parses_back(day: date, lang: str, data: st.DataObject) -> None:
+    gregorian = parse_date(data.draw(printed_like_the_site(datefmt.long_date(LEXICONS[lang], day))))
+    assert (gregorian.published_date, gregorian.published_hijri, gregorian.date_status) == (
+        day,
+        None,
+        "ok",
+    )
+    hijri = umm_al_qura(day)
+    alone = parse_date(data.draw(printed_like_the_site(datefmt.printed("hijri_date", lang, day))))
+    assert (alone.published_date, alone.published_hijri, alone.date_status) == (
+        day,
+        hijri_text(hijri),
+        "hijri_only",
     )
 
 

@@ -46,12 +46,12 @@ def test_no_replica_module_imports_the_code_it_checks() -> None:
 def test_the_check_sees_every_form_of_import() -> None:
     tree = ast.parse(
         "import archiver.urls\nfrom archiver.pages import labels\n"
-        "def f():\n    from archiver.dates.render import render\n"
+        "def f():\n    from archiver.dates.scan import scan\n"
         "from archiver.replica import paths\nfrom . import blocks\n"
     )
     assert {checked(n) for n in imported(tree)} == {*CHECKED, None}
     assert {n for n in imported(tree) if checked(n)} == {
         "archiver.urls", "archiver.pages", "archiver.pages.labels",
-        "archiver.dates.render", "archiver.dates.render.render",
+        "archiver.dates.scan", "archiver.dates.scan.scan",
     }  # fmt: skip
     assert checked("archiver.replica.paths") is None and checked("archiver.urlsx") is None

@@ -1,11 +1,10 @@
 """Month, weekday and digit tables: the data the date parser matches against.
 
 Each entry is one month (January/Muharram first) or one weekday (Monday first); its spellings are
-separated by ``|``, the site's own spelling first (that is the one ``render`` prints). Spellings are
-written as printed; ``lexicon`` folds them (case, accents, apostrophes, Arabic letter variants) the
-same way it folds the page text, so one spelling covers its variants in case and punctuation.
-``SITE_SPELLINGS`` lists the forms confirmed from the site; everything else is a common form.
-"""
+separated by ``|``, the site's own spelling first. Spellings are written as printed; ``lexicon``
+folds them (case, accents, apostrophes, Arabic letter variants) the same way it folds the page
+text, so one spelling covers its variants in case and punctuation. ``SITE_SPELLINGS`` lists the
+forms confirmed from the site; everything else is a common form."""
 
 from __future__ import annotations
 
