@@ -137,14 +137,14 @@ HIJRI_LINE_LABELS: dict[str, tuple[str, ...]] = {
     "ar": ("التاريخ الهجري",),  # [C]
     "ur": ("ہجری تاریخ",),  # [C]
     "pe": ("تاریخ هجری",),  # [M]
-    "pa": ("هجري نېټه",),  # [M]
+    "pa": ("هجري نېټه", "هجری قمری نېټه"),  # [M] / [C] pa/index.php/pressreleases/…/4175
 }
 GREGORIAN_LINE_LABELS: dict[str, tuple[str, ...]] = {
     "en": (r"M\.",),  # [C] also tr, gr, sw
     "ar": ("التاريخ الميلادي",),  # [C]
     "ur": ("عیسوی تاریخ",),  # [C]
     "pe": ("تاریخ میلادی",),  # [M]
-    "pa": ("میلادي نېټه",),  # [M]
+    "pa": ("میلادي نېټه", "میلادی نېټه"),  # [M] / [C] pa/index.php/pressreleases/…/4175
 }
 # The press-release number label; its value runs to the next "|" or the end of the line.
 REFERENCE_LABELS: dict[str, tuple[str, ...]] = {
