@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from archiver.dates import STATUSES, parse_date
 from archiver.dates import hijri as calendar
+from archiver.dates.lexicon import HIJRI_INDEX, fold, squash
 from archiver.replica import datefmt
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.lexicon import LEXICONS, WIDGETS
 
 DAYS = st.dates(min_value=date(1925, 1, 1), max_value=calendar.LAST_DAY - timedelta(days=1))
 SECTIONS = st.sampled_from(sorted(LEXICONS))
@@ -160,3 +161,36 @@ def test_any_text_gets_a_status_never_an_exception(text: str) -> None:
     assert result.date_status in STATUSES
     assert result.date_conflict == (result.date_status in {"out_of_range", "hijri_mismatch",
                                                           "weekday_mismatch"})  # fmt: skip
+
+
+@st.composite
+def misspelt(draw: st.DrawFn, name: str) -> str:
+    """A month name with one slip of the keyboard: a letter dropped, doubled or swapped."""
+    letters = [i for i, char in enumerate(name) if char.isalpha()]
+    at = draw(st.sampled_from(letters))
+    slip = draw(st.sampled_from(["drop", "double", "swap"]))
+    if slip == "drop":
+        return name[:at] + name[at + 1 :]
+    if slip == "double":
+        return name[:at] + name[at] + name[at:]
+    return name[:at] + name[at + 1 : at + 2] + name[at] + name[at + 2 :]
+
+
+@given(DAYS, SECTIONS, st.data())
+def test_a_misspelt_hijri_month_is_read_right_or_not_at_all(
+    day: date, lang: str, data: st.DataObject
+) -> None:
+    """However the header's month name is misspelt, the day stays the printed Gregorian one and
+    the Hijri date is the true one or none (flagged or, for a word like no month, left out):
+    never another month. A slip that spells another month's name is a different date."""
+    year, month, mday = umm_al_qura(day)
+    name = WIDGETS[lang].hijri_months[month - 1]
+    slipped = data.draw(misspelt(name))
+    assume(HIJRI_INDEX.get(squash(fold(slipped)), month) == month)
+    result = parse_date(datefmt.printed("header", lang, day).replace(name, slipped, 1))
+    assert result.published_date == day
+    assert result.published_hijri in (None, hijri_text((year, month, mday)))
+    if result.published_hijri is None:
+        assert result.date_status in ("unknown_month", "ok", "ambiguous")
+    else:
+        assert result.date_status in ("month_by_calendar", "ok")

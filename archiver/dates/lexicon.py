@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -101,6 +102,8 @@ _TAILS = tuple(
         reverse=True,
     )
 )
+# A Turkish case suffix after an apostrophe ("Kasım’da", "2024’te"): a few letters, no space.
+_TURKISH_SUFFIX = re.compile(r"[^\W\d_]{1,4}")
 # Names are at least this long, squashed ("mai", "آب"); shorter keys are never tried as a head.
 _SHORTEST = 2
 
@@ -116,8 +119,9 @@ def month_number(run: str, index: Mapping[str, int]) -> int | None:
         joined = " ".join(_unprefixed(part))
         key = squash(joined)
         number = index.get(key)
-        if number is None and "'" in joined:
-            number = index.get(squash(joined.rpartition("'")[0]))
+        head, _, suffix = joined.rpartition("'")
+        if number is None and head and _TURKISH_SUFFIX.fullmatch(suffix):
+            number = index.get(squash(head))
         if number is None:
             number = _named_with_tail(key, index)
         if number is not None:

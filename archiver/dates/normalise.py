@@ -92,10 +92,12 @@ def parse_header_widget(text: str, lang: str | None = None) -> date | None:
 
 
 def _hijri_month(day: int, year: int, gregorian: tuple[date, ...], run: str) -> int | None:
+    """(Two readings of a numeric Gregorian date may each have their month: the spelling picks.)"""
     for month in range(1, 13) if gregorian and 1 <= day <= 30 else ():
         umm_al_qura = _umm_al_qura((year, month, day))
-        if umm_al_qura is not None and any(abs((g - umm_al_qura).days) <= 1 for g in gregorian):
-            return month if near_month(run, HIJRI_SPELLINGS, month) else None
+        near = umm_al_qura is not None and any(abs((g - umm_al_qura).days) <= 1 for g in gregorian)
+        if near and near_month(run, HIJRI_SPELLINGS, month):
+            return month
     return None
 
 
