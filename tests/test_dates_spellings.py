@@ -30,9 +30,11 @@ NEAR = [
     # Nothing to check the spelling against: flagged, never a silent null.
     ("H. 24 Jumadal Awwal 1446 No: 1446 AH / 017", None, None, None, "unknown_month"),
     ("M. Tuesday, 26 Novembar 2024", None, None, None, "unknown_month"),
-    # Words before a year that look like no month are no date at all.
+    # Words before a Gregorian year that look like no month are no date at all; before a Hijri
+    # year, a word in the month's place is an unread month whatever it looks like.
     ("killed 12 people in 2024", None, None, None, "unparsed"),
-    ("the 3 rockets of 1445", None, None, None, "unparsed"),
+    ("الجمعة، 10 فصر 1440هـ| 2018/10/19م", date(2018, 10, 19), None, None, "unknown_month"),
+    ("H. 1 Xyzzy 1446", None, None, None, "unknown_month"),
 ]  # fmt: skip
 
 

@@ -58,7 +58,8 @@ def parse_date(
     if printed.unknown is None:
         return _check(printed, text, source)
     day, run, year = printed.unknown
-    if printed.hijri is None and calendar.FIRST_YEAR <= year <= calendar.LAST_YEAR:
+    hijri_year = calendar.FIRST_YEAR <= year <= calendar.LAST_YEAR
+    if printed.hijri is None and hijri_year:
         gregorian = printed.gregorian or ((partner,) if partner else ())
         month = _hijri_month(day, year, gregorian, run)
         if month is not None:
@@ -71,8 +72,10 @@ def parse_date(
         if named is not None:
             confirmed = dataclasses.replace(printed, gregorian=(named,))
             return _check(confirmed, text, source, MONTH_BY_CALENDAR)
-    if not near_any_month(run):
-        return _check(printed, text, source)  # words before a year ("12 people in 2024")
+    # "Day, word, Hijri year" in a date string is a Hijri date whatever the word; before a
+    # Gregorian year only a word close to a month is ("12 people in 2024" is no date).
+    if not (printed.hijri is None and hijri_year) and not near_any_month(run):
+        return _check(printed, text, source)
     return _check(printed, text, source, UNKNOWN_MONTH)
 
 
