@@ -33,6 +33,8 @@ NEAR = [
     # Words before a Gregorian year that look like no month are no date at all; before a Hijri
     # year, a word in the month's place is an unread month whatever it looks like.
     ("killed 12 people in 2024", None, None, None, "unparsed"),
+    # A Gregorian year mistyped as the Hijri one (hizbke.org/en): outside the table, no offset.
+    ("Saturday, 29 Rajab al Muharram 1442 corresponding 13 March 1442 CE", date(1442, 3, 13), "1442-07-29", None, "out_of_range"),
     ("الجمعة، 10 فصر 1440هـ| 2018/10/19م", date(2018, 10, 19), None, None, "unknown_month"),
     ("H. 1 Xyzzy 1446", None, None, None, "unknown_month"),
 ]  # fmt: skip
@@ -50,7 +52,7 @@ def test_a_near_spelling_is_read_only_when_the_calendar_confirms_it(
         hijri,
         offset,
     )
-    assert (result.date_status, result.date_conflict) == (status, False)
+    assert (result.date_status, result.date_conflict) == (status, status == "out_of_range")
 
 
 @pytest.mark.parametrize(

@@ -127,7 +127,9 @@ def _check(printed: Printed, raw: str, source: str, spelling: str = OK) -> DateR
     published = gregorian or umm_al_qura
     if gregorian is not None:
         out_of_range |= not calendar.FIRST_DAY <= gregorian <= calendar.LAST_DAY
-    offset = None if gregorian is None or umm_al_qura is None else (gregorian - umm_al_qura).days
+    offset = None  # unchecked outside the table's span
+    if gregorian is not None and umm_al_qura is not None and not out_of_range:
+        offset = (gregorian - umm_al_qura).days
     weekday_ok = _weekday_agrees(printed.weekday, gregorian, umm_al_qura)
     if out_of_range:
         status = OUT_OF_RANGE
