@@ -93,9 +93,11 @@ _EN_MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+# The press releases' H. line [site: "H.  29 Sha'aban 1444" en/…/central-media-office/24361,
+# "H.  10 Dhu al-Hijjah 1435" en/…/morocco/5855].
 _EN_HIJRI = (
     "Muharram", "Safar", "Rabi' I", "Rabi' II", "Jumada I", "Jumada II", "Rajab",
-    "Sha'ban", "Ramadan", "Shawwal", "Dhul-Qi'dah", "Dhul-Hijjah",
+    "Sha'aban", "Ramadan", "Shawwal", "Dhul-Qi'dah", "Dhu al-Hijjah",
 )  # fmt: skip
 _AR_WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _AR_HIJRI = (
