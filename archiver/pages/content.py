@@ -37,11 +37,20 @@ _GREGORIAN_LINE = re.compile(
     r"^" + L.alternation(L.every(L.GREGORIAN_LINE_LABELS), regex=True) + r"\s*"
 )
 _YEAR = re.compile(r"\d{4}")
+_DATE_LABEL = L.alternation(
+    [*L.every(L.HIJRI_LINE_LABELS), *L.every(L.GREGORIAN_LINE_LABELS)], regex=True
+)
+# The number runs to the next "|", the end of the line, or the next field's label when the
+# block runs on one line ("No: 1431 AH / 108 H.  21 Rabi' I 1431").
 _REFERENCE = re.compile(
     r"(?:^|(?<=[\s|]))"
     + L.alternation(L.every(L.REFERENCE_LABELS))
-    + r"\s*[:：]\s*(?P<ref>[^|\n]+)"
+    + r"\s*[:：]\s*(?P<ref>[^|\n]*?)\s*(?=\||$|\s"
+    + _DATE_LABEL
+    + r")"
 )
+_PARTY = re.compile(L.alternation(L.every(L.PARTY_NAMES), regex=True), re.IGNORECASE)
+_ROLE_WORD = re.compile(r"(?<!\w)" + L.alternation(L.every(L.ROLE_WORDS)), re.IGNORECASE)
 _SIGNOFF = re.compile(
     r"^" + L.alternation(L.every(L.SIGNOFF_PREFIXES), regex=True) + r"\s*(?P<name>.*)$",
     re.DOTALL,
@@ -120,7 +129,10 @@ def read_header(blocks: list[Block]) -> Header:
             continue
         match = _REFERENCE.search(line)
         if match and reference is None:
-            reference = match["ref"].strip(" |")
+            reference = match["ref"].strip(" |") or None
+        rest = line[match.end() :].strip(" |") if match else ""
+        if _is_date_line(rest):  # the number first, the date after it on the same line
+            line = rest
         if _is_date_line(line):
             date_lines.append(line)
             continue
@@ -179,17 +191,35 @@ def _qa_signature(blocks: list[Block]) -> Signature | None:
     return None
 
 
-def _press_signature(blocks: list[Block]) -> Signature | None:
-    """The last paragraph, bold: a signatory (name, then role) or the office alone."""
-    if not blocks or not blocks[-1].bold:
-        return None
-    lines = blocks[-1].text.split("\n")
+def is_role_line(line: str) -> bool:
+    """ "Media Representative of Hizb ut Tahrir in …" in any section: the party's name and a
+    role word on one line (an office signing names the party but holds no role word)."""
+    plain = _normal(line)
+    return bool(_PARTY.search(plain) and _ROLE_WORD.search(plain))
+
+
+def _signatory(lines: list[str]) -> str | None:
+    """The person who signs: the line above a role line, or below it when the role comes
+    first; without a role line, a first line that names no office and reads as a name."""
+    for i, line in enumerate(lines):
+        if is_role_line(line):
+            near = lines[i - 1] if i else (lines[i + 1] if i + 1 < len(lines) else "")
+            person = near and not _OFFICE_WORDS.search(near) and not is_role_line(near)
+            return near if person else None
     first = lines[0]
     person = not _OFFICE_WORDS.search(first) and (
         len(lines) > 1 or (len(first.split()) <= 5 and not _SENTENCE_END.search(first))
     )
+    return first if person else None
+
+
+def _press_signature(blocks: list[Block]) -> Signature | None:
+    """The last paragraph, bold: a signatory (name and role, either order) or the office."""
+    if not blocks or not blocks[-1].bold:
+        return None
     end = len(blocks)
-    return Signature(end - 1, end, flat(blocks[-1].text), first if person else None)
+    text = blocks[-1].text
+    return Signature(end - 1, end, flat(text), _signatory(text.split("\n")))
 
 
 @dataclass(frozen=True)

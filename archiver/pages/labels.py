@@ -203,6 +203,28 @@ OFFICE_WORDS: dict[str, tuple[str, ...]] = {
     "pa": ("مطبوعاتي دفتر",),  # [M]
     "fr": ("Bureau de Presse", "Bureau médiatique"),  # [M]
 }
+# The party's name as the sections print it (hyphens and spaces vary: matched loosely).
+PARTY_NAMES: dict[str, tuple[str, ...]] = {
+    "en": (r"Hizb[\s-]*ut[\s-]*Tahrir",),  # [C] also tr, gr, sw, fr
+    "ar": ("حزب التحرير",),  # [C]
+    "ur": ("حزب التحریر",),  # [M] Persian yeh; also pe, pa
+}
+# Words that make a signature line a person's role ("Media Representative of Hizb ut Tahrir
+# in …"): a role line holds the party's name and one of these; the name is the line above or
+# below it. Matched at the start of a word (suffixes vary).
+ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("Representative", "Spokesman", "Spokeswoman", "Spokesperson", "Director",
+           "Head", "Member", "Deputy"),  # [M]
+    "ar": ("الممثل", "الناطق", "رئيس", "عضو", "مدير", "نائب", "ممثل", "ممثلة"),  # [M]
+    "tr": ("Sözcüsü", "Başkanı", "Temsilcisi", "Üyesi", "Müdürü"),  # [M]
+    "gr": ("Medienrepräsentant", "Pressesprecher", "Sprecher", "Vertreter", "Leiter",
+           "Mitglied"),  # [M]
+    "sw": ("Mwakilishi", "Msemaji", "Mkuu", "Mwanachama"),  # [M]
+    "fr": ("Représentant", "Porte-parole", "Responsable", "Membre", "Directeur"),  # [M]
+    "ur": ("ترجمان", "نمائندہ", "سربراہ", "رکن"),  # [M]
+    "pe": ("نماینده", "سخنگو", "رئیس", "عضو"),  # [M]
+    "pa": ("استازی", "ویاند", "مشر", "غړی"),  # [M]
+}  # fmt: skip
 BASMALA = "بسم الله الرحمن الرحيم"  # [C]
 
 

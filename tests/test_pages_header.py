@@ -1,0 +1,120 @@
+"""The press-release header, its signatory and the digest kinds, rule by rule (issue 9).
+
+Strings are our own, of the shapes the site prints; the fixtures h_* show the same on pages.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from archiver.pages.blocks import Block
+from archiver.pages.content import Header, is_role_line, read_header, segment
+
+
+def block(text: str, heading: bool = False, bold: bool = False) -> Block:
+    return Block(text, heading, bold or heading)
+
+
+def header_of(*lines: str) -> Header:
+    return read_header([block(line) for line in lines])
+
+
+@pytest.mark.parametrize(
+    ("line", "reference", "date"),
+    [
+        ("No: 1431 AH / 108 H.  21 Rabi' I 1431", "1431 AH / 108", "H.  21 Rabi' I 1431"),
+        ("No: TR–MB–2020–004 H. 3 Safar 1442", "TR–MB–2020–004", "H. 3 Safar 1442"),
+        (
+            "شمارہ نمبر: 1437 / 032 ہجری تاریخ 6 من ربيع الآخر 1437هـ",
+            "1437 / 032",
+            "ہجری تاریخ 6 من ربيع الآخر 1437هـ",
+        ),
+        (
+            "شماره: ۱۴۴۵ / ۰۱۲ تاریخ هجری ۳ رجب ۱۴۴۵",
+            "۱۴۴۵ / ۰۱۲",
+            "تاریخ هجری ۳ رجب ۱۴۴۵",
+        ),
+        ("H.  21 Rabi' I 1431 No: 1431 AH / 108", "1431 AH / 108", None),
+        ("H.  21 Rabi' I 1431 | No: 1431 AH / 108 |", "1431 AH / 108", None),
+    ],
+)
+def test_reference_stops_at_the_next_field(line: str, reference: str, date: str | None) -> None:
+    header = header_of("Media Office", "Wilayah Sudan", line, "M. Friday, 01 March 2024")
+    assert header.reference == reference
+    assert header.office == "Wilayah Sudan"
+    first = date if date is not None else line
+    assert header.date_lines == f"{first}\nM. Friday, 01 March 2024"
+
+
+def test_an_empty_reference_is_null_and_no_office() -> None:
+    header = header_of("Media Office", "H. 3 Safar 1442 | No: |", "No:")
+    assert (header.office, header.reference) == (None, None)
+
+
+@given(
+    st.text(alphabet="0123456789/ ABCXYZ–-", min_size=1, max_size=20).filter(str.strip),
+    st.sampled_from(["H. 3 Safar 1442", "M. Friday, 01 March 2024"]),
+)
+def test_reference_is_printed_as_is_before_any_date(reference: str, date: str) -> None:
+    header = header_of("Media Office", f"No: {reference} {date}")
+    assert header.reference == reference.strip()
+
+
+ROLE_LINES = [
+    "Media Representative of Hizb ut Tahrir in Wilayah Bangladesh",
+    "Head of the Media Office of Hizb ut-Tahrir in Wilayah Sudan",
+    "الممثل الإعلامي لحزب التحرير في ولاية مصر",
+    "رئيس المكتب الإعــلامي لحزب التحرير في ولاية السودان",
+    "Hizb-ut Tahrir Türkiye Vilayeti Medya Bürosu Temsilcisi",
+    "Medienrepräsentant von Hizb ut-Tahrir in Österreich",
+    "Mwakilishi wa Vyombo vya Habari wa Hizb ut Tahrir Kenya",
+    "Représentant médiatique de Hizb ut Tahrir en France",
+    "ولایہ پاکستان میں حزب التحریر کے میڈیا آفس کے ترجمان",
+    "نماینده رسانه‌ای حزب التحریر در ولایه افغانستان",
+    "په ولایه افغانستان کې د حزب التحریر ویاند",
+]
+OFFICE_LINES = [
+    "Media Office of Hizb ut Tahrir",
+    "in Wilayah Pakistan",
+    "المكتب الإعلامي لحزب التحرير",
+    "Hizb-ut Tahrir Türkiye Vilayeti Medya Bürosu",
+    "Bilal Hamza",
+]
+
+
+@pytest.mark.parametrize("line", ROLE_LINES)
+def test_role_lines_in_every_section(line: str) -> None:
+    assert is_role_line(line)
+
+
+@pytest.mark.parametrize("line", OFFICE_LINES)
+def test_office_and_name_lines_are_no_role(line: str) -> None:
+    assert not is_role_line(line)
+
+
+HEADER = [block("Media Office"), block("Wilayah Yemen"), block("M. Friday, 01 March 2024")]
+
+
+@pytest.mark.parametrize("role", ROLE_LINES)
+@pytest.mark.parametrize("above", [False, True])
+def test_the_signatory_is_the_name_next_to_the_role(role: str, above: bool) -> None:
+    lines = [role, "Bilal Hamza"] if above else ["Bilal Hamza", role]
+    content = segment([*HEADER, block("Text."), block("\n".join(lines), bold=True)])
+    assert content.author == "Bilal Hamza"
+    assert content.signoff == " ".join(lines)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Media Office of Hizb ut Tahrir", "in Wilayah Pakistan"],
+        ["المكتب الإعلامي لحزب التحرير", "في ولاية مصر"],
+        ["Hizb-ut Tahrir", "Türkiye Vilayeti Medya Bürosu"],
+        ["Media Office", "Wilayah Yemen"],
+    ],
+)
+def test_an_office_signing_alone_has_no_author(lines: list[str]) -> None:
+    content = segment([*HEADER, block("Text."), block("\n".join(lines), bold=True)])
+    assert content.author is None
