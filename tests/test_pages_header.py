@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from archiver.pages.blocks import Block
-from archiver.pages.content import Header, is_role_line, read_header, segment
+from archiver.pages.content import Content, Header, is_role_line, read_header, segment
+from archiver.pages.kinds import detect_kind, headline_date
 
 
 def block(text: str, heading: bool = False, bold: bool = False) -> Block:
@@ -118,3 +119,60 @@ def test_the_signatory_is_the_name_next_to_the_role(role: str, above: bool) -> N
 def test_an_office_signing_alone_has_no_author(lines: list[str]) -> None:
     content = segment([*HEADER, block("Text."), block("\n".join(lines), bold=True)])
     assert content.author is None
+
+
+def test_news_and_comment_labels_make_a_news_comment_item_in_any_category() -> None:
+    content = segment(
+        [block("T", heading=True), block("News:"), block("n."), block("Comment:"), block("c.")]
+    )
+    assert detect_kind(content, "dawah/pakistan", "T", []) == "news_comment"
+    one_label = segment([block("T", heading=True), block("Comment:"), block("c.")])
+    assert detect_kind(one_label, "dawah/pakistan", "T", []) == "article"
+
+
+@pytest.mark.parametrize(
+    ("title", "date"),
+    [
+        ("Hizb ut Tahrir / Wilayah Pakistan: News Commentary 14/02/2024", "14/02/2024"),
+        ("Hizb-ut Tahrir / Türkiye Vilayeti: Haber Yorum 03/05/2023", "03/05/2023"),
+        ("Wilayah Österreich: Nachrichtenkommentar 1/2/2022", "1/2/2022"),
+        ("Wilayah Kenya: Maoni ya Habari 21/02/2024", "21/02/2024"),
+        ("Wilayah Bangladesh : Commentaire de l'actualité 05/06/2024", "05/06/2024"),
+        ("ولایہ پاکستان: خبروں پر تبصرہ 12/07/2023", "12/07/2023"),
+        ("ولایه افغانستان: تفسیر خبرها 15/11/2023", "15/11/2023"),
+        ("ولایه افغانستان: د خبرونو تبصره 15/11/2023", "15/11/2023"),
+        ("Headlines from Wilayah Pakistan 14/02/2024", "14/02/2024"),
+    ],
+)
+def test_commentary_and_headline_digests(title: str, date: str) -> None:
+    assert headline_date(title) == date
+    assert detect_kind(Content(body="x"), "dawah/pakistan", title, []) == "headlines"
+
+
+def test_an_office_after_the_dates_before_a_label_and_title_paragraph() -> None:
+    blocks = [
+        block("دفتر رسانه‌ای"),
+        block("تاریخ هجری ۳ رجب ۱۴۳۴ | شماره: ۱۴۳۴ / ۰۱۲ |"),
+        block("تاریخ میلادی ۱۳ مه ۲۰۱۳"),
+        block("ولایه افغانستان"),
+        block("اعلامیه مطبوعاتی یک عنوان کوتاه", heading=True),
+        block("(ترجمه)", heading=True),
+        block("متن."),
+    ]
+    content = segment(blocks)
+    assert content.header is not None
+    assert (content.header.office, content.header.reference) == ("ولایه افغانستان", "۱۴۳۴ / ۰۱۲")
+    assert (content.translated, content.body) == (True, "متن.")
+
+
+def test_without_an_office_line_the_office_is_null_not_a_neighbour() -> None:
+    blocks = [
+        block("Media Office"),
+        block("H. 3 Safar 1442 | No: 1442 / 7 |"),
+        block("M. Monday, 21 September 2020"),
+        block("Press Release A Short Title", heading=True),
+        block("Text."),
+    ]
+    content = segment(blocks)
+    assert content.header is not None and content.header.office is None
+    assert content.body == "Text."

@@ -87,6 +87,11 @@ def _normal_set(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
 _PRESS_RELEASE_WORDS = _normal_set(L.PRESS_RELEASE_LABELS)
 _MEDIA_OFFICE_WORDS = _normal_set(L.MEDIA_OFFICE_LABELS)
 _TRANSLATED_WORDS = _normal_set(L.TRANSLATED_MARKS)
+# "Press Release {title}" / "-Basın Açıklaması- {title}": an old item's label and title in one
+# paragraph, matched on the normalised text.
+_LABEL_AND_TITLE = re.compile(
+    r"^[-–\s]*" + L.alternation(sorted(_PRESS_RELEASE_WORDS, key=len, reverse=True)) + r"[-–\s]+\S"
+)
 
 
 def is_basmala(text: str) -> bool:
@@ -270,6 +275,11 @@ def segment(blocks: list[Block]) -> Content:
     for i, block in enumerate(blocks[:HEAD_LIMIT]):
         if _is_header_block(block):
             header_end = i + 1
+        elif header_end and _LABEL_AND_TITLE.match(_normal(block.text[:_LABEL_CHARS])):
+            # Every line before a label+title paragraph is the header's (pe prints the
+            # office after the dates); the title is in that paragraph.
+            header_end = i
+            break
     header = read_header(blocks[:header_end]) if header_end else None
     body = [b for b in blocks[:header_end] if is_basmala(b.text)]
     rest = blocks[header_end:]

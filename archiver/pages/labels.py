@@ -191,6 +191,18 @@ HEADLINE_WORDS: dict[str, tuple[str, ...]] = {
     "sw": ("Vichwa vya Habari",),  # [M]
     "fr": ("Titres",),  # [M]
 }
+# Words for a commentary digest, in titles "{region}: {words} DD/MM/YYYY" (a digest too).
+COMMENTARY_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("News Commentary",),  # [C] en/index.php/dawah/pakistan/25769.html
+    "ar": ("التعليق على الأخبار", "تعليق على الأخبار"),  # [M]
+    "tr": ("Haber Yorum", "Haber Yorumu"),  # [M]
+    "gr": ("Nachrichtenkommentar",),  # [M]
+    "ur": ("خبروں پر تبصرہ",),  # [M]
+    "pe": ("تفسیر خبرها", "تفسیر خبری"),  # [M]
+    "pa": ("د خبرونو تبصره",),  # [M]
+    "sw": ("Maoni ya Habari",),  # [M]
+    "fr": ("Commentaire de l'actualité", "Commentaire de l’actualité"),  # [M]
+}
 # Words that make a one-line signature an office rather than a person.
 OFFICE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("Media Office", "Hizb ut Tahrir", "Wilayah"),  # [C]

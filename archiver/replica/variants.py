@@ -23,11 +23,11 @@ SHARES: dict[str, int] = {
     "signature_role": 50,  # a person's signature: other role words
     "role_above_name": 50,  # a person's signature: the role line above the name
     "office_signature": 50,  # an office signing in two lines ("Media Office of …" / "in …")
-    "commentary_title": 0,  # headlines: "{region}: {commentary words} DD/MM/YYYY"
+    "commentary_title": 30,  # headlines: "{region}: {commentary words} DD/MM/YYYY"
     "digest_title": 60,  # the others: "{headlines words} {region} DD/MM/YYYY"
     "unpiped_header": 30,  # press-release header as plain lines, H. and No: on one line
     "number_first": 50,  # of those: "No: … H. …", the number before the date
-    "office_after_dates": 0,  # pe press releases: the office line after the date lines
+    "office_after_dates": 30,  # pe press releases: the office line after the date lines
     "event_date": 20,  # a body paragraph names an event's date, not the item's
     "event_dual_date": 0,  # of those: the event's Hijri and Gregorian dates together
 }
