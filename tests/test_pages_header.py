@@ -176,3 +176,34 @@ def test_without_an_office_line_the_office_is_null_not_a_neighbour() -> None:
     content = segment(blocks)
     assert content.header is not None and content.header.office is None
     assert content.body == "Text."
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Media Office",
+        "Media\u00a0 Office",
+        " Media Office",
+        "المكتب الإعــلامي",
+        "المَكتب الإعلامـي",
+        "ﺍﻟﻤﻜﺘﺐ ﺍﻹﻋﻼﻣﻲ",  # presentation forms (NFKC)
+        "دفتر رسانه ای",  # a space for the zero-width non-joiner
+        "Medya  Bürosu",
+        "Hizb ut Tahrir",
+        "حزب التحریر",
+        "Media Office of Hizb ut-Tahrir",
+        "المكتب الإعلامي لحزب التحرير",
+        "د حزب التحریر مطبوعاتي دفتر",
+    ],
+)
+def test_a_label_or_the_party_is_never_the_office(label: str) -> None:
+    header = header_of(label, "H. 3 Safar 1442 | No: 1442 / 7 |", "M. Monday, 21 September 2020")
+    assert header.office is None
+    assert header_of(label, "Wilayah Sudan", "M. Monday, 21 September 2020").office == (
+        "Wilayah Sudan"
+    )
+
+
+def test_an_office_naming_the_party_and_a_place_is_the_office() -> None:
+    header = header_of("Media Office", "Hizb ut Tahrir / Wilayah Pakistan", "M. 1 May 2020")
+    assert header.office == "Hizb ut Tahrir / Wilayah Pakistan"

@@ -9,6 +9,7 @@ sign-offs and signatures inside the body give ``news``, ``comment``, ``author`` 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from archiver.pages import labels as L
@@ -85,8 +86,39 @@ def _normal_set(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
 
 
 _PRESS_RELEASE_WORDS = _normal_set(L.PRESS_RELEASE_LABELS)
-_MEDIA_OFFICE_WORDS = _normal_set(L.MEDIA_OFFICE_LABELS)
 _TRANSLATED_WORDS = _normal_set(L.TRANSLATED_MARKS)
+# Persian and Arabic letter forms, and the zero-width non-joiner, that spell the same label.
+_LETTER_FORMS = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "\u200c": " "})
+
+
+def _folded(text: str) -> str:
+    """A line as labels are compared: NFKC, marks, letter forms and case folded (``_normal``)."""
+    return _normal(unicodedata.normalize("NFKC", text).translate(_LETTER_FORMS))
+
+
+def label_key(text: str) -> str:
+    """A label whatever its spelling: folded, and with no spaces at all ("Media  Office")."""
+    return "".join(_folded(text).split())
+
+
+_HEADER_LABEL_KEYS = frozenset(
+    label_key(w) for w in (*L.every(L.MEDIA_OFFICE_LABELS), *L.every(L.PRESS_RELEASE_LABELS))
+)
+_PRESS_RELEASE_KEYS = frozenset(label_key(w) for w in L.every(L.PRESS_RELEASE_LABELS))
+_CONNECTORS = frozenset(_folded(w) for w in L.PARTY_CONNECTORS)
+
+
+def is_header_label(line: str) -> bool:
+    """The header's own words, never an office: "Media Office", "Press Release", the party's
+    name, or a label with the party's name ("Media Office of Hizb ut Tahrir")."""
+    text = _folded(line)
+    if _PARTY.search(text):
+        text = " ".join(w for w in _PARTY.sub(" ", text).split() if w not in _CONNECTORS)
+        if not text:
+            return True
+    return label_key(text) in _HEADER_LABEL_KEYS
+
+
 # "Press Release {title}" / "-Basın Açıklaması- {title}": an old item's label and title in one
 # paragraph, matched on the normalised text.
 _LABEL_AND_TITLE = re.compile(
@@ -112,7 +144,7 @@ def _is_date_line(line: str) -> bool:
 def _is_header_block(block: Block) -> bool:
     return (
         block.region == "header"
-        or (len(block.text) <= _LABEL_CHARS and _normal(block.text) in _PRESS_RELEASE_WORDS)
+        or (len(block.text) <= _LABEL_CHARS and label_key(block.text) in _PRESS_RELEASE_KEYS)
         or any(_is_date_line(line) for line in block.text.split("\n"))
     )
 
@@ -142,8 +174,7 @@ def read_header(blocks: list[Block]) -> Header:
             date_lines.append(line)
             continue
         name = squash(line.replace("|", " "))
-        generic = _normal(name) in _MEDIA_OFFICE_WORDS | _PRESS_RELEASE_WORDS
-        if match is None and office is None and name and not generic:
+        if match is None and office is None and name and not is_header_label(name):
             office = name
     return Header(office, reference, "\n".join(date_lines) or None)
 

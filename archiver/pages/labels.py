@@ -221,6 +221,25 @@ PARTY_NAMES: dict[str, tuple[str, ...]] = {
     "ar": ("حزب التحرير",),  # [C]
     "ur": ("حزب التحریر",),  # [M] Persian yeh; also pe, pa
 }
+# Small words that join the party's name to a label ("Media Office of Hizb ut Tahrir",
+# "المكتب الإعلامي لحزب التحرير"): a header line of only these, labels and the party's name is
+# no office.
+PARTY_CONNECTORS = (
+    "of",
+    "de",
+    "du",
+    "von",
+    "ya",
+    "wa",
+    "ل",
+    "کا",
+    "کی",
+    "کے",
+    "د",
+    "/",
+    "-",
+    "–",
+)  # [M]
 # Words that make a signature line a person's role ("Media Representative of Hizb ut Tahrir
 # in …"): a role line holds the party's name and one of these; the name is the line above or
 # below it. Matched at the start of a word (suffixes vary).
