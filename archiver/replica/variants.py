@@ -18,7 +18,7 @@ SHARES: dict[str, int] = {
     "title_affix": 50,  # <title>/og:title: the site name, other separators, on og:title too
     "title_site_forms": 0,  # of those: longer forms of the site's name, or " :: "
     "label_spacing": 30,  # press releases: "Media Office"/"Press Release" with odd spaces
-    "label_tatweel": 0,  # the same in ar, with tatweel
+    "label_tatweel": 30,  # the same in ar, with tatweel
     "label_title": 50,  # old press releases: the label and the title in one paragraph
     "signature_role": 50,  # a person's signature: other role words
     "role_above_name": 50,  # a person's signature: the role line above the name
