@@ -74,6 +74,7 @@ ROLE_LINES = [
     "Représentant médiatique de Hizb ut Tahrir en France",
     "ولایہ پاکستان میں حزب التحریر کے میڈیا آفس کے ترجمان",
     "نماینده رسانه‌ای حزب التحریر در ولایه افغانستان",
+    "نماينده رسانه اي حزب التحرير در ولايه افغانستان",  # Arabic yeh, no zero-width joiner
     "په ولایه افغانستان کې د حزب التحریر ویاند",
 ]
 OFFICE_LINES = [

@@ -51,7 +51,6 @@ _REFERENCE = re.compile(
     + r")"
 )
 _PARTY = re.compile(L.alternation(L.every(L.PARTY_NAMES), regex=True), re.IGNORECASE)
-_ROLE_WORD = re.compile(r"(?<!\w)" + L.alternation(L.every(L.ROLE_WORDS)), re.IGNORECASE)
 _SIGNOFF = re.compile(
     r"^" + L.alternation(L.every(L.SIGNOFF_PREFIXES), regex=True) + r"\s*(?P<name>.*)$",
     re.DOTALL,
@@ -103,6 +102,11 @@ def label_key(text: str) -> str:
 
 _HEADER_LABEL_KEYS = frozenset(
     label_key(w) for w in (*L.every(L.MEDIA_OFFICE_LABELS), *L.every(L.PRESS_RELEASE_LABELS))
+)
+# Role words folded as the lines they are looked for in (Arabic or Persian yeh alike).
+_ROLE_WORD = re.compile(
+    r"(?<!\w)"
+    + L.alternation(sorted({_folded(w) for w in L.every(L.ROLE_WORDS)}, key=len, reverse=True))
 )
 _PRESS_RELEASE_KEYS = frozenset(label_key(w) for w in L.every(L.PRESS_RELEASE_LABELS))
 _CONNECTORS = frozenset(_folded(w) for w in L.PARTY_CONNECTORS)
@@ -230,7 +234,7 @@ def _qa_signature(blocks: list[Block]) -> Signature | None:
 def is_role_line(line: str) -> bool:
     """ "Media Representative of Hizb ut Tahrir in …" in any section: the party's name and a
     role word on one line (an office signing names the party but holds no role word)."""
-    plain = _normal(line)
+    plain = _folded(line)
     return bool(_PARTY.search(plain) and _ROLE_WORD.search(plain))
 
 
