@@ -208,3 +208,12 @@ def test_a_label_or_the_party_is_never_the_office(label: str) -> None:
 def test_an_office_naming_the_party_and_a_place_is_the_office() -> None:
     header = header_of("Media Office", "Hizb ut Tahrir / Wilayah Pakistan", "M. 1 May 2020")
     assert header.office == "Hizb ut Tahrir / Wilayah Pakistan"
+
+
+def test_an_unstyled_signature_is_read_by_its_role_line() -> None:
+    lines = "Bilal Hamza\nMedia Representative of Hizb ut Tahrir in Wilayah Pakistan"
+    content = segment([*HEADER, block("Text."), block(lines)])
+    assert (content.author, content.signoff) == ("Bilal Hamza", " ".join(lines.split("\n")))
+    said = "The Media Representative of Hizb ut Tahrir in Wilayah Pakistan said so today."
+    content = segment([*HEADER, block("Text."), block(said)])
+    assert (content.author, content.signoff, content.body) == (None, None, f"Text.\n\n{said}")

@@ -73,6 +73,8 @@ _DATELINE = re.compile(
 
 # Labels ("Press Release", "(Translated)") are short lines; longer text is never compared.
 _LABEL_CHARS = 60
+# A signature paragraph: a name, a role, a place at most (and a line to spare).
+_SIGNATURE_LINES = 4
 
 
 def _normal(text: str) -> str:
@@ -253,9 +255,20 @@ def _signatory(lines: list[str]) -> str | None:
     return first if person else None
 
 
+def _is_signature_block(block: Block) -> bool:
+    """Bold, as the site prints signatures; or, unstyled, a few short lines one of which is a
+    role line (the shape alone: a sentence naming a spokesman is one long line)."""
+    if block.bold:
+        return True
+    lines = block.text.split("\n")
+    return 2 <= len(lines) <= _SIGNATURE_LINES and any(
+        len(line) <= _LABEL_CHARS * 2 and is_role_line(line) for line in lines
+    )
+
+
 def _press_signature(blocks: list[Block]) -> Signature | None:
-    """The last paragraph, bold: a signatory (name and role, either order) or the office."""
-    if not blocks or not blocks[-1].bold:
+    """The last paragraph: a signatory (name and role, either order) or the office."""
+    if not blocks or not _is_signature_block(blocks[-1]):
         return None
     end = len(blocks)
     text = blocks[-1].text
