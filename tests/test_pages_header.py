@@ -217,3 +217,17 @@ def test_an_unstyled_signature_is_read_by_its_role_line() -> None:
     said = "The Media Representative of Hizb ut Tahrir in Wilayah Pakistan said so today."
     content = segment([*HEADER, block("Text."), block(said)])
     assert (content.author, content.signoff, content.body) == (None, None, f"Text.\n\n{said}")
+
+
+NAME = st.lists(
+    st.sampled_from(["Bilal", "Hamza", "Al-Amin", "Dr.", "عمران", "سالم", "Juma", "Öztürk"]),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+
+
+@given(NAME, st.sampled_from(ROLE_LINES), st.booleans())
+def test_any_name_next_to_any_role_line_is_the_author(name: str, role: str, above: bool) -> None:
+    lines = [role, name] if above else [name, role]
+    content = segment([*HEADER, block("Text."), block("\n".join(lines), bold=True)])
+    assert content.author == name
