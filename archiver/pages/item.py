@@ -17,11 +17,11 @@ from lxml import etree
 from parsel import Selector
 
 from archiver.item import ArchiveItem, DateCandidate
-from archiver.pages import labels as L
 from archiver.pages.blocks import Rendered, render_blocks
 from archiver.pages.content import Content, segment
 from archiver.pages.document import base_url, has_class, join_url, parse_document
 from archiver.pages.kinds import detect_kind, headline_date
+from archiver.pages.title import fold, head_title
 from archiver.pages.version import PARSER_VERSION
 from archiver.text import squash
 from archiver.urls import ItemRef, canonical_url, parse_item_url, section_of
@@ -53,11 +53,6 @@ _MEDIA_FILE = re.compile(
     r"\.(?:mp3|m4a|ogg|oga|wav|wma|amr|mp4|m4v|webm|ogv|avi|wmv|flv|mov|3gp|pdf)$", re.IGNORECASE
 )
 _MEDIA_EXT = re.compile(_MEDIA_FILE.pattern.removesuffix("$"), re.IGNORECASE)
-_SITE_NAME = L.alternation(L.every(L.SITE_NAMES))
-_TITLE_SEPARATOR = r"\s*[-|–—:]\s*"
-_SITE_PREFIX = re.compile(r"^" + _SITE_NAME + _TITLE_SEPARATOR, re.IGNORECASE)
-_SITE_SUFFIX = re.compile(_TITLE_SEPARATOR + _SITE_NAME + r"$", re.IGNORECASE)
-_SITE_ONLY = re.compile(r"^" + _SITE_NAME + r"$", re.IGNORECASE)
 _SECTION_PATH = re.compile(r"^/[a-z]{2}(?:/index\.php)?/(?P<path>.*?)(?:\.html)?/?$")
 
 
@@ -70,15 +65,6 @@ ITEM_FLAGS = (
     "email_undecoded",
     "bad_urls",
 )
-
-
-def strip_site_name(title: str) -> str | None:
-    """``<title>`` without the site name Joomla adds before or after it."""
-    text = squash(title)
-    if _SITE_ONLY.match(text):
-        return None
-    text = _SITE_SUFFIX.sub("", _SITE_PREFIX.sub("", text))
-    return text or None
 
 
 def menu_path(href: str) -> str | None:
@@ -255,12 +241,28 @@ class ItemPage:
         return section_of(self.url) or "", item_id, canonical_url(self.url) or self.url
 
     # --- fields ------------------------------------------------------------------------------
+    @cached_property
+    def _head_titles(self) -> tuple[str, str]:
+        """``<title>`` and og:title as printed (either may carry the site's name)."""
+        values = _OG_TITLE(self.root)
+        return squash(_HEAD_TITLE(self.root)), squash(values[0]) if values else ""
+
+    @cached_property
+    def _bare_titles(self) -> list[str]:
+        """The sources that never carry the site's name: the heading and the typed title,
+        also with the line after it (a title split over two lines)."""
+        content = self.content
+        typed, second = content.typed_title, content.subtitle
+        joined = f"{typed} {second}" if typed and second else None
+        return [t for t in (self.heading_title(), typed, joined) if t]
+
     def head_title(self) -> str | None:
-        return strip_site_name(_HEAD_TITLE(self.root))
+        head, og = self._head_titles
+        return head_title(head, [og], self._bare_titles) if head else None
 
     def og_title(self) -> str | None:
-        values = _OG_TITLE(self.root)
-        return strip_site_name(values[0]) if values else None
+        head, og = self._head_titles
+        return head_title(og, [head], self._bare_titles) if og else None
 
     def heading_title(self) -> str | None:
         return squash(_ANY_TITLE(self.root)) or None
@@ -275,6 +277,14 @@ class ItemPage:
     @cached_property
     def title(self) -> str | None:
         return next((t for t in self.title_sources() if t), None)
+
+    def subtitle(self) -> str | None:
+        """The line under the typed title, unless it is the title again or its second line."""
+        content = self.content
+        subtitle, title = content.subtitle, fold(self.title or "")
+        if subtitle is None or fold(subtitle) == title:
+            return None
+        return None if fold(f"{content.typed_title} {subtitle}") == title else subtitle
 
     @cached_property
     def category_link(self) -> Any | None:
@@ -383,7 +393,7 @@ class ItemPage:
             category_path=category_path,
             kind=detect_kind(content, category_path, title, media),
             title=title,
-            subtitle=content.subtitle,
+            subtitle=self.subtitle(),
             translated=content.translated,
             news=content.news,
             comment=content.comment,

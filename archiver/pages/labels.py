@@ -23,6 +23,23 @@ SITE_NAMES: dict[str, tuple[str, ...]] = {
     "pa": ("مرکزي مطبوعاتي دفتر",),  # [M]
     "sw": ("Afisi Kuu ya Habari",),  # [M]
 }
+# The party's name, which <title> may carry with or instead of the office's (spellings differ in
+# hyphens and spaces: "Hizb-ut Tahrir", "Hizb ut-Tahrir"; they are compared folded).
+PARTY_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("Hizb ut Tahrir",),  # [M] also fr, gr, sw, tr
+    "ar": ("حزب التحرير",),  # [M] also ur, pe, pa (Persian yeh folded)
+}
+# Words that join the office's and the party's names ("… of Hizb ut Tahrir", "لحزب التحرير").
+SITE_NAME_LINKS: dict[str, tuple[str, ...]] = {
+    "en": ("of", "the"),  # [M]
+    "fr": ("de", "du"),  # [M]
+    "gr": ("von", "der"),  # [M]
+    "sw": ("ya", "wa"),  # [M]
+    "tr": ("nin", "in"),  # [M] "Hizb-ut Tahrir'in …"
+    "ar": ("ل",),  # [M]
+    "ur": ("کا", "کے", "کی"),  # [M]
+    "pa": ("د",),  # [M]
+}
 
 # Section labels of News & Comment items; matched at the start of a paragraph, before ":".
 NEWS_LABELS: dict[str, tuple[str, ...]] = {
