@@ -17,6 +17,7 @@ from lxml import etree
 from parsel import Selector
 
 from archiver.item import ArchiveItem, DateCandidate
+from archiver.pages import labels as L
 from archiver.pages.blocks import Rendered, render_blocks
 from archiver.pages.content import Content, segment
 from archiver.pages.document import base_url, has_class, join_url, parse_document
@@ -45,6 +46,8 @@ _BOILERPLATE_TABLES = ("prFooter", "prHeader")
 _CONTENT_PARTS = re.compile("itemIntroText|itemFullText")
 _ITEM_BODY = re.compile("itemBody")
 _CATEGORY = re.compile("itemCategory")
+# The "Published in" label just before a link, when no element is marked as the category.
+_PUBLISHED_IN = re.compile(L.alternation(L.every(L.PUBLISHED_IN_LABELS)) + r"\s*:?$")
 _TAG_LIST = re.compile("itemTags")
 _MEDIA_BLOCKS = re.compile("itemVideoBlock|itemAttachmentsBlock")
 _EMBED_TAGS = ("iframe", "audio", "video", "source", "embed", "object")
@@ -138,6 +141,17 @@ def _sources(scope: Any, tags: tuple[str, ...]) -> list[str]:
 def _stock_title(container: Any) -> str:
     heading = _first_with_class(container, "h2", "itemTitle")
     return squash(_text(heading)) if heading is not None else ""
+
+
+def _text_before(link: Any) -> str:
+    """The text of ``link``'s parent that comes before it."""
+    parent = link.getparent()
+    parts = [parent.text or ""]
+    for sibling in parent:
+        if sibling is link:
+            break
+        parts += [_text(sibling), sibling.tail or ""]
+    return "".join(parts)
 
 
 def _text(element: Any) -> str:
@@ -288,11 +302,18 @@ class ItemPage:
 
     @cached_property
     def category_link(self) -> Any | None:
-        """The ``Published in`` link: display name and menu path of the item's category."""
-        for block in _having(self._divs, _CATEGORY):
+        """The ``Published in`` link: display name and menu path of the item's category.
+
+        In K2's ``itemCategory`` element (a div, or a list item or span in overrides), else
+        the first link the page prints right after a "Published in" label."""
+        marked = _having(self._divs, _CATEGORY) or _having(_classed(self.scope, "*"), _CATEGORY)
+        for block in marked:
             for link in block.iterdescendants("a"):
                 if link.get("href") is not None:
                     return link
+        for link in self.scope.iterdescendants("a"):
+            if link.get("href") is not None and _PUBLISHED_IN.search(squash(_text_before(link))):
+                return link
         return None
 
     def category(self) -> str | None:

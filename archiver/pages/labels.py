@@ -41,6 +41,18 @@ SITE_NAME_LINKS: dict[str, tuple[str, ...]] = {
     "pa": ("د",),  # [M]
 }
 
+# Before the category's link under an item ("Published in News & Comment").
+PUBLISHED_IN_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("Published in",),  # [C] markup.md (K2's own label)
+    "ar": ("نشر في",),  # [C] markup.md
+    "sw": ("Imepeperushwa katika",),  # [C] markup.md
+    "fr": ("Publié dans",),  # [M]
+    "tr": ("Yayınlandığı yer", "Yayınlandığı kategori"),  # [M]
+    "gr": ("Veröffentlicht in",),  # [M]
+    "ur": ("شائع شدہ", "شائع ہوا"),  # [M]
+    "pe": ("منتشر شده در",),  # [M]
+    "pa": ("خپور شوی په",),  # [M]
+}
 # Section labels of News & Comment items; matched at the start of a paragraph, before ":".
 NEWS_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("News",),  # [C]
@@ -178,7 +190,8 @@ REFERENCE_LABELS: dict[str, tuple[str, ...]] = {
 CONTACT_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("Address", "Tel", "Telephone", "Fax", "E-Mail", "Email", "Website", "Web"),  # [C]
     "ar": ("عنوان المراسلة", "العنوان", "تلفون", "هاتف", "البريد الإلكتروني", "موقع"),  # [M]
-    "tr": ("Adres", "Tel", "E-Posta", "Web"),  # [M]
+    # [C] the footer's heading hizbut-tahrir.info/tr/index.php/basin-aciklamasi/sudan/11945.html
+    "tr": ("Adres Bilgileri ve Web Sitesi", "Adres", "Tel", "E-Posta", "Web"),  # the rest [M]
     "gr": ("Adresse", "Telefon", "E-Mail", "Webseite"),  # [M]
     "sw": ("Anwani", "Simu", "Barua Pepe", "Tovuti"),  # [M]
     "ur": ("پتہ", "فون", "ای میل", "ویب سائٹ"),  # [M]

@@ -26,6 +26,8 @@ _TATWEEL = "\u0640"
 _SEPARATOR = re.compile(r"\s*(?:::|[-|–—:])\s*")
 _SEPARATOR_AT_END = re.compile(_SEPARATOR.pattern + "$")
 _LONGEST_WORD = 40
+_WORD_BREAK = re.compile(r"[\s‐-]+")
+_NAME_CHARACTERS = re.compile(r"[\w\s'’‐-]+")  # a name is words, hyphens and apostrophes
 
 
 def fold(text: str) -> str:
@@ -56,8 +58,10 @@ _CORES = tuple(compact(name) for name in L.every(L.SITE_NAMES) + L.every(L.PARTY
 def is_site_name(text: str) -> bool:
     """Whether ``text`` is a form of the site's name: only site-name words, holding a core."""
     letters = compact(text)
-    if not letters or not any(core in letters for core in _CORES):
+    if not _NAME_CHARACTERS.fullmatch(fold(text)) or not any(core in letters for core in _CORES):
         return False
+    if not all(compact(word) for word in _WORD_BREAK.split(text.strip()) if word):
+        return False  # a word that folds to nothing (a lone mark) is not a name's word
     ends = [True] + [False] * len(letters)  # ends[i]: letters[:i] splits into known words
     for i in range(1, len(letters) + 1):
         ends[i] = any(
@@ -71,7 +75,7 @@ def strip_site_name(title: str) -> str | None:
 
     The longest trailing part that is the site's name goes; else the longest leading one.
     """
-    text = squash(title)
+    text = squash(title).strip(" -|–—:")  # a separator left dangling joins nothing
     if not text or is_site_name(text):
         return None
     cuts = list(_SEPARATOR.finditer(text))
