@@ -56,7 +56,14 @@ _SIGNOFF = re.compile(
     re.DOTALL,
 )
 _QA_OPENER = re.compile(r"^" + L.alternation(L.every(L.QA_SIGNATURE_OPENERS)) + r"\b")
-_CONTACT = re.compile(r"^" + L.alternation(L.every(L.CONTACT_LABELS)) + r"\s*[:.：]", re.IGNORECASE)
+# A contact line: its label then a colon, the end of the line, or a number or address; or an
+# address alone ("www.…", "http…", a mail address).
+_CONTACT = re.compile(
+    r"^(?:"
+    + L.alternation(L.every(L.CONTACT_LABELS))
+    + r"\s*(?:[:.：]|$|(?=\s*[+(\d]|\s*www\.|\s*https?:))|(?:https?://|www\.)\S+$|\S+@\S+\.\w+$)",
+    re.IGNORECASE,
+)
 _OFFICE_WORDS = re.compile(L.alternation(L.every(L.OFFICE_WORDS)), re.IGNORECASE)
 _NAME_SUFFIX = re.compile(r"\s+[–—-]\s+")
 _SENTENCE_END = re.compile(r"[.!?؟]$")
@@ -75,6 +82,24 @@ _DATELINE = re.compile(
 _LABEL_CHARS = 60
 # A signature paragraph: a name, a role, a place at most (and a line to spare).
 _SIGNATURE_LINES = 4
+_FOOTER_OFFICE_CHARS = 160
+_MARK = "[\u0640\u064b-\u065f\u0670]*"  # tatweel or a diacritic may follow any Arabic letter
+
+
+def _spelled(label: str) -> str:
+    """A label as a regex that any spacing, tatweel or diacritics still match."""
+    return r"\s+".join(_MARK.join(re.escape(c) for c in word) for word in label.split())
+
+
+# An old press release's one paragraph: the kind's label, then the title ("-Label- Title").
+_LABEL_THEN_TITLE = re.compile(
+    r"^[-–—]?\s*"
+    + L.alternation((_spelled(w) for w in L.every(L.PRESS_RELEASE_LABELS)), regex=True)
+    + r"\s*[-–—:]?\s+(?P<title>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# A digest's title ends with its day; the bold line under it is the first headline.
+_ENDS_WITH_DAY = re.compile(r"\d{1,2}/\d{1,2}/\d{4}\W*$")
 
 
 def _normal(text: str) -> str:
@@ -292,11 +317,22 @@ class Content:
     has_qa_labels: bool = False
 
 
+def _is_contact(block: Block) -> bool:
+    return any(_CONTACT.match(line) for line in block.text.split("\n"))
+
+
 def _strip_footer(blocks: list[Block]) -> list[Block]:
+    """Without the contact footer, in any layout: its marked table, else the trailing contact
+    lines (address, phone, mail, web) and the plain office line above them."""
     kept = [b for b in blocks if b.region != "footer"]
-    while kept and _CONTACT.match(kept[-1].text):
-        kept.pop()
-    return kept
+    end = len(kept)
+    while end and _is_contact(kept[end - 1]):
+        end -= 1
+    if end < len(kept) and end and not kept[end - 1].bold:
+        above = kept[end - 1].text
+        if len(above) <= _FOOTER_OFFICE_CHARS and _OFFICE_WORDS.search(above):
+            end -= 1
+    return kept[:end]
 
 
 def _sections(blocks: list[Block]) -> tuple[str | None, str | None, bool]:
@@ -330,25 +366,26 @@ def segment(blocks: list[Block]) -> Content:
             break
     header = read_header(blocks[:header_end]) if header_end else None
     body = [b for b in blocks[:header_end] if is_basmala(b.text)]
-    rest = blocks[header_end:]
-    if header is not None:
-        rest = _strip_footer(rest)
+    rest = _strip_footer(blocks[header_end:])
 
     title = subtitle = None
     translated = False
     start = 0
     for start, block in enumerate(rest):  # noqa: B007 - start is read after the loop
+        labelled = _LABEL_THEN_TITLE.match(block.text) if title is None and block.bold else None
         if is_basmala(block.text):
             body.append(block)
         elif is_translated_mark(block.text):
             translated = True
         elif block.text.casefold() == "nc":  # the News & Comment banner printed as text
             pass
+        elif labelled:
+            title = labelled["title"]
         elif not block.heading or _NEWS.match(block.text) or _COMMENT.match(block.text):
             break
         elif title is None:
             title = block.text
-        elif subtitle is None:
+        elif subtitle is None and not _ENDS_WITH_DAY.search(title):
             subtitle = block.text
         else:
             break

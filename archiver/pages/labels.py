@@ -23,7 +23,36 @@ SITE_NAMES: dict[str, tuple[str, ...]] = {
     "pa": ("مرکزي مطبوعاتي دفتر",),  # [M]
     "sw": ("Afisi Kuu ya Habari",),  # [M]
 }
+# The party's name, which <title> may carry with or instead of the office's (spellings differ in
+# hyphens and spaces: "Hizb-ut Tahrir", "Hizb ut-Tahrir"; they are compared folded).
+PARTY_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("Hizb ut Tahrir",),  # [M] also fr, gr, sw, tr
+    "ar": ("حزب التحرير",),  # [M] also ur, pe, pa (Persian yeh folded)
+}
+# Words that join the office's and the party's names ("… of Hizb ut Tahrir", "لحزب التحرير").
+SITE_NAME_LINKS: dict[str, tuple[str, ...]] = {
+    "en": ("of", "the"),  # [M]
+    "fr": ("de", "du"),  # [M]
+    "gr": ("von", "der"),  # [M]
+    "sw": ("ya", "wa"),  # [M]
+    "tr": ("nin", "in"),  # [M] "Hizb-ut Tahrir'in …"
+    "ar": ("ل",),  # [M]
+    "ur": ("کا", "کے", "کی"),  # [M]
+    "pa": ("د",),  # [M]
+}
 
+# Before the category's link under an item ("Published in News & Comment").
+PUBLISHED_IN_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("Published in",),  # [C] markup.md (K2's own label)
+    "ar": ("نشر في",),  # [C] markup.md
+    "sw": ("Imepeperushwa katika",),  # [C] markup.md
+    "fr": ("Publié dans",),  # [M]
+    "tr": ("Yayınlandığı yer", "Yayınlandığı kategori"),  # [M]
+    "gr": ("Veröffentlicht in",),  # [M]
+    "ur": ("شائع شدہ", "شائع ہوا"),  # [M]
+    "pe": ("منتشر شده در",),  # [M]
+    "pa": ("خپور شوی په",),  # [M]
+}
 # Section labels of News & Comment items; matched at the start of a paragraph, before ":".
 NEWS_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("News",),  # [C]
@@ -172,7 +201,8 @@ REFERENCE_LABELS: dict[str, tuple[str, ...]] = {
 CONTACT_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("Address", "Tel", "Telephone", "Fax", "E-Mail", "Email", "Website", "Web"),  # [C]
     "ar": ("عنوان المراسلة", "العنوان", "تلفون", "هاتف", "البريد الإلكتروني", "موقع"),  # [M]
-    "tr": ("Adres", "Tel", "E-Posta", "Web"),  # [M]
+    # [C] the footer's heading hizbut-tahrir.info/tr/index.php/basin-aciklamasi/sudan/11945.html
+    "tr": ("Adres Bilgileri ve Web Sitesi", "Adres", "Tel", "E-Posta", "Web"),  # the rest [M]
     "gr": ("Adresse", "Telefon", "E-Mail", "Webseite"),  # [M]
     "sw": ("Anwani", "Simu", "Barua Pepe", "Tovuti"),  # [M]
     "ur": ("پتہ", "فون", "ای میل", "ویب سائٹ"),  # [M]

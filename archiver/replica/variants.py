@@ -16,7 +16,7 @@ import random
 # gets then, which tests/test_replica_variants.py renders.
 SHARES: dict[str, int] = {
     "title_affix": 50,  # <title>/og:title: the site name, other separators, on og:title too
-    "title_site_forms": 0,  # of those: longer forms of the site's name, or " :: "
+    "title_site_forms": 50,  # of those: longer forms of the site's name, or " :: "
     "label_spacing": 30,  # press releases: "Media Office"/"Press Release" with odd spaces
     "label_tatweel": 30,  # the same in ar, with tatweel
     "label_title": 50,  # old press releases: the label and the title in one paragraph
