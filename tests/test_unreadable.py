@@ -5,6 +5,7 @@ leading NUL byte, through ``archiver.extract`` and the spider's item callback.""
 from __future__ import annotations
 
 from datetime import date
+from encodings.aliases import aliases
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from scrapy.utils.test import get_crawler
 from archiver.dates import parse_date
 from archiver.extraction import extract
 from archiver.item import ArchiveItem
+from archiver.pages import ListingPage
 from archiver.pages.document import MAX_DEPTH
 from archiver.replica import Replica
 from spiders.mediaoffice import MediaOfficeSpider
@@ -144,3 +146,35 @@ def test_binary_with_nul_bytes_is_still_not_html() -> None:
     item = extract(b"\x00\x01\x02<html>\x00\x00\x00 binary", ITEM)
     assert "not_html" in item.page_flags
     assert item.body is None
+
+
+# Every label Python's codec registry knows, document charsets or not (base64, rot13, idna…).
+CODEC_LABELS = sorted(set(aliases) | set(aliases.values()))
+
+
+@pytest.mark.parametrize("label", ["rot13", "base64", "zlib", "hex", "punycode", "idna"])
+def test_a_charset_label_naming_no_charset_is_ignored(label: str) -> None:
+    """w3lib resolves them (Python decodes bytes with them); no page is written in one."""
+    page = replica_page()
+    expected = fields(extract(page.encode(), ITEM, LISTED))
+    assert fields(extract(page.encode(), ITEM, LISTED, encoding=label)) == expected
+    in_page = page.replace("<head>", f'<head><meta charset="{label}">', 1)
+    assert fields(extract(in_page.encode(), ITEM, LISTED)) == expected
+    header = {"Content-Type": f"text/html; charset={label}"}
+    assert fields(callback_item(page.encode(), **header)) == fields(callback_item(page.encode()))
+
+
+def test_a_wide_charset_declared_for_8_bit_bytes_is_not_believed() -> None:
+    page = replica_page()
+    expected = fields(extract(page.encode(), ITEM, LISTED))
+    assert fields(extract(page.encode(), ITEM, LISTED, encoding="utf-16")) == expected
+    in_page = page.replace("<head>", '<head><meta charset="utf-16">', 1)
+    assert fields(extract(in_page.encode(), ITEM, LISTED)) == expected
+
+
+def test_every_codec_label_gives_a_row() -> None:
+    body = replica_page().replace("<head>", '<head><meta charset="LABEL">', 1).encode()
+    for label in CODEC_LABELS:
+        item = extract(body.replace(b"LABEL", label.encode()), ITEM, LISTED, encoding=label)
+        assert item.key == "en/99", label
+        ListingPage(body, ITEM, encoding=label).entries()

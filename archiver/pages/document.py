@@ -11,6 +11,7 @@ unclosed IPv6 bracket, ``http://[::1``) is no URL rather than an exception.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,8 @@ MAX_DEPTH = 256
 _AT_MAX_DEPTH = etree.XPath("/*" * MAX_DEPTH + "[*]")
 # Encodings whose characters hold NUL bytes: decoded before the bytes are sniffed.
 _WIDE = ("utf-16", "utf-32")
+# Text codecs of Python's that encode host names, not documents.
+_NOT_CHARSETS = ("idna", "punycode")
 _INVALID_ENCODING = etree.ErrorTypes.ERR_INVALID_ENCODING
 _BASE_HREF = etree.XPath("/html/head/base/@href")
 
@@ -94,14 +97,34 @@ def utf16_without_bom(body: bytes) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def charset(label: str) -> str | None:
+    """The codec a charset label names, or None when it names none a page can be written in:
+    unknown, or a codec w3lib resolves that is no charset ("base64", "rot13", "idna"), which
+    would raise on the page (a browser ignores such a label too)."""
+    name = resolve_encoding(label)
+    if name is None or name in _NOT_CHARSETS:
+        return None
+    try:
+        b"<".decode(name, "ignore")  # (empty bytes decode without asking the codec)
+    except (LookupError, UnicodeError):  # a bytes-to-bytes codec, or one without "ignore"
+        return None
+    return str(name)
+
+
 def detect_encoding(body: bytes, declared: str | None = None) -> str:
     """A BOM (it wins over the transport, as in the HTML standard's sniffing), else UTF-16
-    told by its NUL bytes, else the transport's encoding, else ``<meta charset>``, else UTF-8."""
-    for name in (read_bom(body)[0], utf16_without_bom(body), declared):
-        if name and resolve_encoding(name):
-            return str(resolve_encoding(name))
-    in_page = html_body_declared_encoding(body)
-    return str(resolve_encoding(in_page) or "utf-8") if in_page else "utf-8"
+    told by its NUL bytes, else the transport's encoding, else ``<meta charset>``, else UTF-8.
+    A label naming no charset is passed over; so is UTF-16 or UTF-32 declared for bytes without
+    their NULs (the standard reads a ``<meta>`` that says UTF-16 as UTF-8)."""
+    bom, nuls = read_bom(body)[0], utf16_without_bom(body)
+    labels = (bom, nuls, declared, lambda: html_body_declared_encoding(body))
+    for label in labels:
+        name = label() if callable(label) else label
+        chosen = charset(name) if name else None
+        if chosen and (bom or nuls or not chosen.startswith(_WIDE)):
+            return chosen
+    return "utf-8"
 
 
 def as_utf8(body: bytes, encoding: str) -> tuple[bytes, bool]:
