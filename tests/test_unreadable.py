@@ -178,3 +178,10 @@ def test_every_codec_label_gives_a_row() -> None:
         item = extract(body.replace(b"LABEL", label.encode()), ITEM, LISTED, encoding=label)
         assert item.key == "en/99", label
         ListingPage(body, ITEM, encoding=label).entries()
+
+
+def test_control_characters_below_the_depth_limit_do_not_stop_the_flattening() -> None:
+    """Found by tests/test_unreadable_properties.py: lxml refuses them as an element's text."""
+    item = extract(nested(1_000, "before\x1f\x08after").encode(), ITEM, LISTED)
+    assert item.body is not None and "beforeafter" in item.body
+    assert "too_deep" in item.page_flags

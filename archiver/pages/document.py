@@ -33,6 +33,8 @@ DOCUMENT_FLAGS = ("empty", "not_html", "truncated", "encoding_errors", "too_deep
 # walk the tree recursively, one Python frame a level, so deeper pages would overflow the stack.
 MAX_DEPTH = 256
 _AT_MAX_DEPTH = etree.XPath("/*" * MAX_DEPTH + "[*]")
+# Characters libxml2 keeps from an HTML page but lxml refuses to set as text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Encodings whose characters hold NUL bytes: decoded before the bytes are sniffed.
 _WIDE = ("utf-16", "utf-32")
 # Text codecs of Python's that encode host names, not documents.
@@ -153,7 +155,7 @@ def cap_depth(root: Any) -> bool:
     ancestor at that depth; whether there were any."""
     deepest = _AT_MAX_DEPTH(root)
     for element in deepest:
-        text = "".join(element.itertext())
+        text = _NOT_XML.sub("", "".join(element.itertext()))
         element[:] = []
         element.text = text
     return bool(deepest)
