@@ -185,7 +185,15 @@ def _index(
             continue
         item_ref = parse_item_url(capture.url)
         if item_ref is None:
-            for entry in ListingPage(capture.body, capture.url).entries():
+            try:
+                entries = ListingPage(capture.body, capture.url).entries()
+            # Any error: the boundary of one listing page, as in ``reread``; its items are
+            # still re-read, without the dates it lists.
+            except Exception as error:  # noqa: BLE001
+                place = f"{ref.file} at offset {ref.offset}"
+                damaged.append(Damage(capture.url, place, _why(error)))
+                continue
+            for entry in entries:
                 listed = parse_item_url(entry.url)
                 if listed is not None and entry.datetime_raw:
                     listing_dates.setdefault(listed.key, entry.datetime_raw)

@@ -145,3 +145,21 @@ def test_the_command_counts_and_names_the_damage_and_exits_non_zero(
     assert "1 damaged record skipped" in out
     (line,) = err.splitlines()
     assert line.startswith(f"damaged: {file} at offset ")
+
+
+def test_a_listing_page_the_page_objects_fail_on_is_named_and_its_items_still_read(
+    pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, file, offsets = damaged_copy(pristine, tmp_path, lambda data, at: data)
+
+    class Failing:
+        def __init__(self, body: bytes, url: str) -> None:
+            raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(module, "ListingPage", Failing)
+    found: list[Damage] = []
+    counts = reextract(root, crawl_id="r1", damaged=found.append)
+    assert (counts["new"], counts["damaged"], counts["listing_pages"]) == (ITEMS, 1, 0)
+    (damage,) = found
+    assert damage.place == f"{file} at offset {offsets[0]}"
+    assert damage.reason == "RecursionError: maximum recursion depth exceeded"
