@@ -102,5 +102,9 @@ EXTENSIONS = {
     "archiver.extensions.progress.Progress": 500,
     "archiver.extensions.health.HealthCheck": 510,
 }
+# Listing pages one walk (a listing and its next pages) reads at most before it is cut as a
+# failure: a server whose pagination never ends cannot keep a crawl running. Generous for the
+# real site: Arabic's ≥100k items at the smallest page size seen (8 a page) are ≈12,500 pages.
+ARCHIVER_MAX_LISTING_PAGES = 50_000
 # The real site; spiders take -a base_url=… to crawl a mirror or the replica.
 ARCHIVER_BASE_URL = "https://www.hizb-ut-tahrir.info"

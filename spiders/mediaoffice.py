@@ -8,11 +8,15 @@
 It starts at each section's "latest" menu (or the given category menu), follows Joomla's
 "next" links, and requests every listed item once per key, handing the listing's date to the
 item callback (the listing is the best source of the publication date). Which entries to fetch
-and when to stop is decided by ``archiver.frontier.plan_page``. A section without the expected
-latest-items menu (404) is crawled through every listing its home page's menus link to (a
-``category`` that 404s is just a failure). Failed items of earlier runs are retried first. When
-a section's first listing page cannot be fetched from the base URL (refused, timed out, 5xx
-after retries), the crawl moves to the next of ``mirrors`` and carries on there.
+and when to stop is decided by ``archiver.frontier.plan_page``; a walk that would not end (no
+new entry on a page, or ``ARCHIVER_MAX_LISTING_PAGES`` pages) is cut by
+``archiver.frontier.walk_end``, recorded as a failure, and makes the run incomplete. A listed
+URL longer than Scrapy's ``URLLENGTH_LIMIT`` is a failure too, not a request. A section
+without the expected latest-items menu (404) is crawled through every listing its home page's
+menus link to (a ``category`` that 404s is just a failure). Failed items of earlier runs are
+retried first. When a section's first listing page cannot be fetched from the base URL
+(refused, timed out, 5xx after retries), the crawl moves to the next of ``mirrors`` and
+carries on there.
 """
 
 from __future__ import annotations
@@ -28,16 +32,28 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archiver.dataset import latest
-from archiver.frontier import COMPLETE_LANGS_STAT, MODES, Entry, listing_day, plan_page
-from archiver.health import LISTING_FAILED
+from archiver.frontier import (
+    COMPLETE_LANGS_STAT,
+    MODES,
+    Entry,
+    Walk,
+    listing_day,
+    plan_page,
+    walk_end,
+)
+from archiver.health import LISTING_FAILED, WALKS_CUT
 from archiver.pages import ListingPage
 from archiver.pages.section import SectionPage
 from archiver.preflight import date_range
 from archiver.sections import LATEST_MENU, parse_langs
+from archiver.settings import ARCHIVER_MAX_LISTING_PAGES
 from archiver.store.manifest import FailedFetch, unresolved_item_failures
 from archiver.store.settled import settled_keys
 from archiver.urls import parse_item_url, rebase
 from spiders.base import EARLIER_FAILURE, ArchiveSpider
+
+# Request meta: the walk (named by its first page's URL) a listing request belongs to.
+WALK = "archiver_walk"
 
 
 class MediaOfficeSpider(ArchiveSpider):
@@ -69,12 +85,23 @@ class MediaOfficeSpider(ArchiveSpider):
         self.settled: set[str] = set()  # archived keys that may end a walk (incremental mode)
         self.requested: set[str] = set()  # item keys already requested in this run
         self.earlier_failures: list[FailedFetch] = []  # items earlier runs failed to fetch
+        self.walks: dict[str, Walk] = {}  # listing walks by their first page's URL
+        self.max_listing_pages = ARCHIVER_MAX_LISTING_PAGES  # the setting, read by from_crawler
+        self.url_length_limit = 0  # Scrapy's URLLENGTH_LIMIT (0: none), set by from_crawler
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> MediaOfficeSpider:
         kwargs.setdefault("base_url", crawler.settings.get("ARCHIVER_BASE_URL"))
         spider: MediaOfficeSpider = super().from_crawler(crawler, *args, **kwargs)
         spider.allowed_domains = spider.scope_domains()
+        spider.max_listing_pages = crawler.settings.getint(
+            "ARCHIVER_MAX_LISTING_PAGES", ARCHIVER_MAX_LISTING_PAGES
+        )
+        if spider.max_listing_pages < 1:
+            raise ValueError(
+                f"ARCHIVER_MAX_LISTING_PAGES must be at least 1, not {spider.max_listing_pages}"
+            )
+        spider.url_length_limit = crawler.settings.getint("URLLENGTH_LIMIT")
         if spider.mode == "incremental":
             out = Path(crawler.settings["ARCHIVER_OUT"])
             spider.known = set(latest(out, columns=["key"]).column("key").to_pylist())
@@ -94,12 +121,27 @@ class MediaOfficeSpider(ArchiveSpider):
             "max_items": self.max_items,
         }
 
-    def listing_lost(self) -> None:
-        """A listing page that could not be read: this run vouches for no section's walk,
-        and its health check says so."""
+    def listing_lost(self, stat: str = LISTING_FAILED) -> None:
+        """A listing page that could not be read (or a walk cut, ``WALKS_CUT``): this run
+        vouches for no section's walk, and its health check says so."""
         assert self.crawler is not None and self.crawler.stats is not None
         self.crawler.stats.set_value(COMPLETE_LANGS_STAT, [])
-        self.crawler.stats.inc_value(LISTING_FAILED)
+        self.crawler.stats.inc_value(stat)
+
+    def too_long(self, url: str, listing_date: str | None = None) -> bool:
+        """Whether ``url`` is over ``URLLENGTH_LIMIT``, which Scrapy's middleware would drop
+        with only a log line; it is reported as a failure instead."""
+        if not self.url_length_limit or len(url) <= self.url_length_limit:
+            return False
+        assert self.crawler is not None and self.crawler.stats is not None
+        self.crawler.stats.inc_value("listing/url_too_long")
+        self.report_failure(
+            url,
+            f"URL longer than URLLENGTH_LIMIT: {len(url)} > {self.url_length_limit} characters",
+            None,
+            listing_date,
+        )
+        return True
 
     def listing_failed(self, failure: Failure) -> None:
         self.listing_lost()
@@ -136,7 +178,10 @@ class MediaOfficeSpider(ArchiveSpider):
                     continue
                 self.requested.add(ref.key)
                 self.crawler.stats.inc_value("retry/earlier_failures")
-                request = self.item_request(rebase(failed.url, self.base_url), failed.listing_date)
+                url = rebase(failed.url, self.base_url)
+                if self.too_long(url, failed.listing_date):
+                    continue
+                request = self.item_request(url, failed.listing_date)
                 request.meta[EARLIER_FAILURE] = True
                 yield request
 
@@ -187,6 +232,8 @@ class MediaOfficeSpider(ArchiveSpider):
         stats = self.crawler.stats
         page = ListingPage(response.body, response.url)
         stats.inc_value("listing/pages")
+        walk_name = response.meta.get(WALK, response.url)
+        walk = self.walks.setdefault(walk_name, Walk())
         items = []
         for listed in page.entries():
             ref = parse_item_url(listed.url)
@@ -197,6 +244,7 @@ class MediaOfficeSpider(ArchiveSpider):
             else:
                 items.append((ref.key, listed))
         entries = [Entry(key, listing_day(listed.datetime_raw)) for key, listed in items]
+        unseen = walk.read(key for key, _ in items)
         plan = plan_page(
             entries,
             self.known,
@@ -215,13 +263,26 @@ class MediaOfficeSpider(ArchiveSpider):
             if not self.budget_left():
                 return
             self.requested.add(key)
-            yield self.item_request(rebase(listed.url, self.base_url), listed.datetime_raw)
+            url = rebase(listed.url, self.base_url)
+            if not self.too_long(url, listed.datetime_raw):
+                yield self.item_request(url, listed.datetime_raw)
         next_url = page.next_url()
         if not plan.follow_next:
             stats.inc_value("listing/stopped_early")
         elif next_url and self.budget_left():
-            yield response.follow(
-                rebase(next_url, self.base_url),
-                callback=self.parse_listing,
-                errback=self.listing_failed,
-            )
+            next_url = rebase(next_url, self.base_url)
+            cut = walk_end(walk, unseen, self.max_listing_pages)
+            if cut is not None:
+                self.listing_lost(WALKS_CUT)
+                self.report_failure(
+                    next_url, f"listing walk cut: {cut} ({response.url})", None, None
+                )
+            elif self.too_long(next_url):
+                self.listing_lost(WALKS_CUT)
+            else:
+                yield response.follow(
+                    next_url,
+                    callback=self.parse_listing,
+                    errback=self.listing_failed,
+                    meta={WALK: walk_name},
+                )
