@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
@@ -36,7 +35,7 @@ from archiver.preflight import date_range
 from archiver.sections import LATEST_MENU, parse_langs
 from archiver.store.manifest import FailedFetch, unresolved_item_failures
 from archiver.store.settled import settled_keys
-from archiver.urls import parse_item_url, rebase
+from archiver.urls import Scope, move_to, parse_item_url
 from spiders.base import EARLIER_FAILURE, ArchiveSpider
 
 
@@ -65,6 +64,7 @@ class MediaOfficeSpider(ArchiveSpider):
         self.mode = mode
         self.since, self.until = date_range(since, until)
         self.mirrors = [m.strip().rstrip("/") for m in (mirrors or "").split(",") if m.strip()]
+        self.scope = Scope.of(self.base_url, tuple(self.mirrors))
         self.known: set[str] = set()  # keys already archived (incremental mode)
         self.settled: set[str] = set()  # archived keys that may end a walk (incremental mode)
         self.requested: set[str] = set()  # item keys already requested in this run
@@ -110,10 +110,6 @@ class MediaOfficeSpider(ArchiveSpider):
         suffix = "" if menu.endswith(".html") else ".html"
         return f"{self.base_url}/{lang}/index.php/{menu}{suffix}"
 
-    def scope_domains(self) -> list[str]:
-        hosts = [urlsplit(mirror).hostname or "" for mirror in self.mirrors]
-        return [*super().scope_domains(), *filter(None, hosts)]
-
     def first_listing(self, lang: str) -> scrapy.Request:
         return scrapy.Request(
             self.listing_url(lang),
@@ -136,7 +132,8 @@ class MediaOfficeSpider(ArchiveSpider):
                     continue
                 self.requested.add(ref.key)
                 self.crawler.stats.inc_value("retry/earlier_failures")
-                request = self.item_request(rebase(failed.url, self.base_url), failed.listing_date)
+                # Where the crawl is now, not the host (or port) the item failed on.
+                request = self.item_request(move_to(failed.url, self.base_url), failed.listing_date)
                 request.meta[EARLIER_FAILURE] = True
                 yield request
 
@@ -162,7 +159,7 @@ class MediaOfficeSpider(ArchiveSpider):
             self.listing_lost()
             return
         if meta["base_url"] == self.base_url and self.mirrors:  # the first section to notice
-            self.base_url = self.mirrors.pop(0)
+            self.move_base(self.mirrors.pop(0))
             self.crawler.stats.inc_value("mirror/switched")
             self.logger.warning(
                 "%s fails; switching to the mirror %s", meta["base_url"], self.base_url
@@ -176,7 +173,7 @@ class MediaOfficeSpider(ArchiveSpider):
         assert self.crawler is not None and self.crawler.stats is not None
         listings = SectionPage(response.body, response.url).menu_listings()
         self.crawler.stats.inc_value("listing/from_section_menus", len(listings))
-        for url in listings:
+        for url in filter(None, map(self.scope.link, listings)):
             yield scrapy.Request(url, callback=self.parse_listing, errback=self.listing_failed)
 
     def budget_left(self) -> bool:
@@ -190,13 +187,14 @@ class MediaOfficeSpider(ArchiveSpider):
         items = []
         for listed in page.entries():
             ref = parse_item_url(listed.url)
-            if not self.in_scope(listed.url):
+            url = self.scope.link(listed.url)
+            if url is None:
                 stats.inc_value("listing/off_site")
             elif ref is None:
                 stats.inc_value("listing/not_an_item")
             else:
-                items.append((ref.key, listed))
-        entries = [Entry(key, listing_day(listed.datetime_raw)) for key, listed in items]
+                items.append((ref.key, listed, url))
+        entries = [Entry(key, listing_day(listed.datetime_raw)) for key, listed, _ in items]
         plan = plan_page(
             entries,
             self.known,
@@ -208,20 +206,28 @@ class MediaOfficeSpider(ArchiveSpider):
         stats.inc_value("listing/skipped_known", plan.skipped_known)
         stats.inc_value("listing/skipped_out_of_range", plan.skipped_range)
         for index in plan.fetch:
-            key, listed = items[index]
+            key, listed, url = items[index]
             if key in self.requested:
                 stats.inc_value("listing/duplicate")
                 continue
             if not self.budget_left():
                 return
             self.requested.add(key)
-            yield self.item_request(rebase(listed.url, self.base_url), listed.datetime_raw)
+            yield self.item_request(url, listed.datetime_raw)
         next_url = page.next_url()
         if not plan.follow_next:
             stats.inc_value("listing/stopped_early")
         elif next_url and self.budget_left():
-            yield response.follow(
-                rebase(next_url, self.base_url),
-                callback=self.parse_listing,
-                errback=self.listing_failed,
+            yield from self.next_listing(response, next_url)
+
+    def next_listing(self, response: Response, next_url: str) -> Iterator[scrapy.Request]:
+        """The walk's next page, if its link stays in scope; one that leaves it (another host,
+        port or scheme) ends the walk as a failure, naming the link."""
+        url = self.scope.link(next_url)
+        if url is None:
+            self.listing_lost()
+            self.report_failure(
+                response.url, f"OffScope: next page off scope: {next_url}", None, None
             )
+            return
+        yield scrapy.Request(url, callback=self.parse_listing, errback=self.listing_failed)
