@@ -45,6 +45,9 @@ COOKIES_ENABLED = False
 # Only http(s) is ever fetched: no handler for file:, ftp:, s3: or data: addresses, as a second
 # wall behind the scope checks (a hostile page's file:// link cannot read the disk).
 DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
+# `archiver extract URL` gives up on a fetch (redirects and body included) past this many
+# seconds; it fetches with the same DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT and scope as a crawl.
+ARCHIVER_EXTRACT_DEADLINE = 120.0
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # no listening port on an unattended crawler
 
