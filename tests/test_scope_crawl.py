@@ -72,6 +72,12 @@ def crawl(base_url: str, out: Path, dns_log: Path, *args: str) -> dict[str, Any]
     return manifest
 
 
+def gzipped(reply: Reply) -> Reply:
+    return Reply(
+        reply.status, {**reply.headers, "Content-Encoding": "gzip"}, gzip.compress(reply.body)
+    )
+
+
 def hostile_routes(site: HostileServer, other: HostileServer, secret_url: str) -> None:
     offsite = f"http://{OFFSITE}:{site.port}"
     site.routes.update(
@@ -87,6 +93,8 @@ def hostile_routes(site: HostileServer, other: HostileServer, secret_url: str) -
                     item(5),  # to the real site: followed on the base URL instead
                     f"{other.base_url}{item(6)}",  # a listed item on another port
                     f"https://{SITE_HOST}{item(7)}",  # a listed item on the real site
+                    item(8),  # a gzipped meta refresh to another host
+                    item(9),  # a meta refresh to the real site: followed on the base URL
                 ],
                 next_href=secret_url,
             ),
@@ -99,6 +107,10 @@ def hostile_routes(site: HostileServer, other: HostileServer, secret_url: str) -
             item(5): redirect(f"https://{SITE_HOST}{item(5, '/en/index.php/y')}"),
             item(5, "/en/index.php/y"): item_page("Item five, moved"),
             item(7): item_page("Item seven"),
+            item(8): gzipped(refresh_page(f"{offsite}{item(108)}")),
+            item(108): item_page("Foreign content behind a compressed meta refresh"),
+            item(9): refresh_page(f"https://{SITE_HOST}{item(9, '/en/index.php/y')}"),
+            item(9, "/en/index.php/y"): item_page("Item nine, moved"),
             "/ar/index.php/latest-articles.html": redirect(f"{offsite}/ar/index.php/foreign.html"),
             "/ar/index.php/foreign.html": listing_page([f"{offsite}/ar/index.php/x/9.html"]),
         }
@@ -152,17 +164,19 @@ def test_an_item_redirected_to_ftp_is_a_failure_naming_the_target(crawled: Crawl
     assert reason == f"OffScope: redirected off scope to {target}"
 
 
-def test_a_meta_refresh_to_another_host_is_not_followed(crawled: Crawled) -> None:
-    target = f"http://{OFFSITE}:{crawled.site.port}{item(104)}"
-    reason = crawled.failure(crawled.site.base_url + item(4))
-    assert reason == f"OffScope: redirected off scope to {target}"
-    assert item(104) not in crawled.site.paths()
+@pytest.mark.parametrize(("n", "why"), [(4, "plain"), (8, "gzip: read once decompressed")])
+def test_a_meta_refresh_to_another_host_is_not_followed(crawled: Crawled, n: int, why: str) -> None:
+    target = f"http://{OFFSITE}:{crawled.site.port}{item(100 + n)}"
+    reason = crawled.failure(crawled.site.base_url + item(n))
+    assert reason == f"OffScope: redirected off scope to {target}", why
+    assert item(100 + n) not in crawled.site.paths()
 
 
 def test_the_real_sites_addresses_are_fetched_from_the_base_url(crawled: Crawled) -> None:
     base = crawled.site.base_url
     assert crawled.rows["en/5"]["fetched_url"] == base + item(5, "/en/index.php/y")
     assert crawled.rows["en/7"]["fetched_url"] == base + item(7)
+    assert crawled.rows["en/9"]["fetched_url"] == base + item(9, "/en/index.php/y")  # refresh
     assert crawled.rows["en/5"]["url"] == f"https://{SITE_HOST}{item(5, '/en/index.php/y')}"
 
 
