@@ -19,7 +19,7 @@ without (Scrapy's robots.txt request) is reported here, so every refusal is in t
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 from urllib.parse import urljoin
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
@@ -57,7 +57,7 @@ class _Guard:
         self.stats = crawler.stats
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> _Guard:
+    def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
     def refuse(self, request: Request, reason: str, status: int | None = None) -> OffScope:
@@ -106,7 +106,7 @@ class OffScopeRedirects(_RedirectGuard):
     """HTTP redirects (3xx with ``Location``), seen as RedirectMiddleware would see them."""
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> _Guard:
+    def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("REDIRECT_ENABLED"):
             raise NotConfigured  # redirects are not followed: nothing to check
         return cls(crawler)
@@ -138,7 +138,7 @@ class OffScopeRefreshes(_RedirectGuard):
         self.ignore_tags = crawler.settings.getlist("METAREFRESH_IGNORE_TAGS")
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> _Guard:
+    def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("METAREFRESH_ENABLED"):
             raise NotConfigured  # meta refreshes are not followed: nothing to check
         return cls(crawler)
