@@ -78,6 +78,7 @@ SETTING_KINDS: dict[str, Kind] = {
     "ARCHIVER_HEALTH_MAX_ERROR_RATE": SHARE,
     "ARCHIVER_PROGRESS": PROGRESS,
     "ARCHIVER_PROGRESS_INTERVAL": DURATION,
+    "ARCHIVER_EXTRACT_DEADLINE": DURATION,
 }
 # Kernel file systems: nothing of an archive can live there.
 VIRTUAL_ROOTS = (Path("/proc"), Path("/sys"), Path("/dev"))

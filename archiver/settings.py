@@ -42,6 +42,12 @@ DOWNLOAD_TIMEOUT = 60
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 COOKIES_ENABLED = False
+# Only http(s) is ever fetched: no handler for file:, ftp:, s3: or data: addresses, as a second
+# wall behind the scope checks (a hostile page's file:// link cannot read the disk).
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
+# `archiver extract URL` gives up on a fetch (redirects and body included) past this many
+# seconds; it fetches with the same DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT and scope as a crawl.
+ARCHIVER_EXTRACT_DEADLINE = 120.0
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # no listening port on an unattended crawler
 
@@ -75,6 +81,12 @@ ARCHIVER_RETRY_AFTER_MAX = 300.0
 ARCHIVER_RETRY_BACKOFF_BASE = 2.0
 ARCHIVER_RETRY_BACKOFF_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
+    # The scope's wall (archiver/middlewares/scope.py): every request is checked before the
+    # offsite filter (50) and robots.txt (100) see it, every redirect before Scrapy's redirect
+    # middlewares (600, 580) follow it.
+    "archiver.middlewares.scope.OffScopeRequests": 40,
+    "archiver.middlewares.scope.OffScopeRedirects": 610,
+    "archiver.middlewares.scope.OffScopeRefreshes": 585,
     # process_response runs from the highest number down: capture first, then Retry-After,
     # then Scrapy's RetryMiddleware (550) for everything else.
     "archiver.middlewares.retry_after.RetryAfterMiddleware": 560,

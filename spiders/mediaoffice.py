@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
@@ -49,7 +48,7 @@ from archiver.sections import LATEST_MENU, parse_langs
 from archiver.settings import ARCHIVER_MAX_LISTING_PAGES
 from archiver.store.manifest import FailedFetch, unresolved_item_failures
 from archiver.store.settled import settled_keys
-from archiver.urls import parse_item_url, rebase
+from archiver.urls import Scope, move_to, parse_item_url
 from spiders.base import EARLIER_FAILURE, ArchiveSpider
 
 # Request meta: the walk (named by its first page's URL) a listing request belongs to.
@@ -81,6 +80,7 @@ class MediaOfficeSpider(ArchiveSpider):
         self.mode = mode
         self.since, self.until = date_range(since, until)
         self.mirrors = [m.strip().rstrip("/") for m in (mirrors or "").split(",") if m.strip()]
+        self.scope = Scope.of(self.base_url, tuple(self.mirrors))
         self.known: set[str] = set()  # keys already archived (incremental mode)
         self.settled: set[str] = set()  # archived keys that may end a walk (incremental mode)
         self.requested: set[str] = set()  # item keys already requested in this run
@@ -152,10 +152,6 @@ class MediaOfficeSpider(ArchiveSpider):
         suffix = "" if menu.endswith(".html") else ".html"
         return f"{self.base_url}/{lang}/index.php/{menu}{suffix}"
 
-    def scope_domains(self) -> list[str]:
-        hosts = [urlsplit(mirror).hostname or "" for mirror in self.mirrors]
-        return [*super().scope_domains(), *filter(None, hosts)]
-
     def first_listing(self, lang: str) -> scrapy.Request:
         return scrapy.Request(
             self.listing_url(lang),
@@ -178,7 +174,8 @@ class MediaOfficeSpider(ArchiveSpider):
                     continue
                 self.requested.add(ref.key)
                 self.crawler.stats.inc_value("retry/earlier_failures")
-                url = rebase(failed.url, self.base_url)
+                # Where the crawl is now, not the host (or port) the item failed on.
+                url = move_to(failed.url, self.base_url)
                 if self.too_long(url, failed.listing_date):
                     continue
                 request = self.item_request(url, failed.listing_date)
@@ -207,7 +204,7 @@ class MediaOfficeSpider(ArchiveSpider):
             self.listing_lost()
             return
         if meta["base_url"] == self.base_url and self.mirrors:  # the first section to notice
-            self.base_url = self.mirrors.pop(0)
+            self.move_base(self.mirrors.pop(0))
             self.crawler.stats.inc_value("mirror/switched")
             self.logger.warning(
                 "%s fails; switching to the mirror %s", meta["base_url"], self.base_url
@@ -221,7 +218,7 @@ class MediaOfficeSpider(ArchiveSpider):
         assert self.crawler is not None and self.crawler.stats is not None
         listings = SectionPage(response.body, response.url).menu_listings()
         self.crawler.stats.inc_value("listing/from_section_menus", len(listings))
-        for url in listings:
+        for url in filter(None, map(self.scope.link, listings)):
             yield scrapy.Request(url, callback=self.parse_listing, errback=self.listing_failed)
 
     def budget_left(self) -> bool:
@@ -237,14 +234,15 @@ class MediaOfficeSpider(ArchiveSpider):
         items = []
         for listed in page.entries():
             ref = parse_item_url(listed.url)
-            if not self.in_scope(listed.url):
+            url = self.scope.link(listed.url)
+            if url is None:
                 stats.inc_value("listing/off_site")
             elif ref is None:
                 stats.inc_value("listing/not_an_item")
             else:
-                items.append((ref.key, listed))
-        entries = [Entry(key, listing_day(listed.datetime_raw)) for key, listed in items]
-        unseen = walk.read(key for key, _ in items)
+                items.append((ref.key, listed, url))
+        entries = [Entry(key, listing_day(listed.datetime_raw)) for key, listed, _ in items]
+        unseen = walk.read(key for key, _, _ in items)
         plan = plan_page(
             entries,
             self.known,
@@ -256,33 +254,44 @@ class MediaOfficeSpider(ArchiveSpider):
         stats.inc_value("listing/skipped_known", plan.skipped_known)
         stats.inc_value("listing/skipped_out_of_range", plan.skipped_range)
         for index in plan.fetch:
-            key, listed = items[index]
+            key, listed, url = items[index]
             if key in self.requested:
                 stats.inc_value("listing/duplicate")
                 continue
             if not self.budget_left():
                 return
             self.requested.add(key)
-            url = rebase(listed.url, self.base_url)
             if not self.too_long(url, listed.datetime_raw):
                 yield self.item_request(url, listed.datetime_raw)
         next_url = page.next_url()
         if not plan.follow_next:
             stats.inc_value("listing/stopped_early")
         elif next_url and self.budget_left():
-            next_url = rebase(next_url, self.base_url)
-            cut = walk_end(walk, unseen, self.max_listing_pages)
-            if cut is not None:
-                self.listing_lost(WALKS_CUT)
-                self.report_failure(
-                    next_url, f"listing walk cut: {cut} ({response.url})", None, None
-                )
-            elif self.too_long(next_url):
-                self.listing_lost(WALKS_CUT)
-            else:
-                yield response.follow(
-                    next_url,
-                    callback=self.parse_listing,
-                    errback=self.listing_failed,
-                    meta={WALK: walk_name},
-                )
+            yield from self.next_listing(
+                response, next_url, walk_name, walk_end(walk, unseen, self.max_listing_pages)
+            )
+
+    def next_listing(
+        self, response: Response, next_url: str, walk_name: str, cut: str | None
+    ) -> Iterator[scrapy.Request]:
+        """The walk's next page, if its link stays in scope and the walk may go on; a link that
+        leaves scope (another host, port or scheme) or a walk cut (``cut``, the reason) ends the
+        walk as a failure naming the link."""
+        url = self.scope.link(next_url)
+        if url is None:
+            self.listing_lost()
+            self.report_failure(
+                response.url, f"OffScope: next page off scope: {next_url}", None, None
+            )
+        elif cut is not None:
+            self.listing_lost(WALKS_CUT)
+            self.report_failure(url, f"listing walk cut: {cut} ({response.url})", None, None)
+        elif self.too_long(url):
+            self.listing_lost(WALKS_CUT)
+        else:
+            yield scrapy.Request(
+                url,
+                callback=self.parse_listing,
+                errback=self.listing_failed,
+                meta={WALK: walk_name},
+            )
