@@ -5,3 +5,7 @@ from __future__ import annotations
 # Sent by spiders when a request ends without an item: kwargs url, reason, status,
 # listing_date (an item's, else None) and retry (it had failed in an earlier run too).
 fetch_failed = object()
+
+# Sent by the WARC capture when it has published a WARC file: kwarg warc (a WarcFile), for
+# the crawl manifest.
+warc_file_closed = object()

@@ -17,6 +17,7 @@ from archiver.extensions.health import HealthCheck
 from archiver.item import ArchiveItem
 from archiver.store.archive import ArchiveWriter
 from archiver.store.manifest import ROBOTS_REFUSAL, crawl_id_for
+from archiver.store.warc import WarcFile
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -42,6 +43,7 @@ class ParquetPipeline:
         self.stats: StatsCollector = crawler.stats
         self.archive = archive
         crawler.signals.connect(self.record_failure, signal=signals.fetch_failed)
+        crawler.signals.connect(self.record_warc_file, signal=signals.warc_file_closed)
         crawler.signals.connect(self.record_error, signal=scrapy_signals.spider_error)
         crawler.signals.connect(self.record_error, signal=scrapy_signals.item_error)
         crawler.signals.connect(self.finish_manifest, signal=scrapy_signals.spider_closed)
@@ -94,6 +96,9 @@ class ParquetPipeline:
             self.stats.inc_value("archive/failures_again")
         else:
             self.stats.inc_value("archive/failures")
+
+    def record_warc_file(self, warc: WarcFile) -> None:
+        self.archive.add_warc_file(warc)
 
     def record_error(self, failure: Failure, response: Response) -> None:
         """A page whose processing raised (a bug of ours): its item is lost for this run, so

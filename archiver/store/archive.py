@@ -19,6 +19,7 @@ from archiver.store.atomic import remove_leftover_temporaries
 from archiver.store.content import content_sha256
 from archiver.store.manifest import Manifest
 from archiver.store.schema import to_row
+from archiver.store.warc import WarcFile
 from archiver.store.writer import PartFile, PartitionedWriter
 
 Outcome = Literal["new", "revised", "unchanged"]
@@ -76,6 +77,11 @@ class ArchiveWriter:
         self, url: str, reason: str, status: int | None = None, listing_date: str | None = None
     ) -> None:
         self.manifest.add_failure(url, reason, status, listing_date)
+
+    def add_warc_file(self, warc: WarcFile) -> None:
+        """List a published WARC file in the manifest (kept to an opened archive's)."""
+        if self.opened:
+            self.manifest.add_warc_file(warc)
 
     def close(self) -> None:
         """Write what is buffered and free the archive (the manifest is finished apart)."""

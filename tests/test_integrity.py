@@ -1,0 +1,252 @@
+"""What ``archiver verify`` proves about an archive a real crawl wrote, and what it catches.
+
+One small crawl of a one-section replica runs for the module (through the ``archiver``
+command, as an operator runs it); each test damages a copy of the archive it left.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from archiver import __version__, dataset
+from archiver.replica import running
+from archiver.store.verify import verify
+from archiver.store.warc import gzip_member
+from archiver.store.warccheck import members
+from archiver.store.writer import file_sha256
+from tests.run_cli import archiver
+
+LOCAL = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING"]
+CONTACT = "mailto:archive-team@example.org"
+ITEMS = 12
+# Holds an archive's lock, as a running crawl does, until killed.
+HOLD = """
+import sys, time
+from pathlib import Path
+from archiver.store import lock
+lock.acquire(Path(sys.argv[1]))
+print("held", flush=True)
+time.sleep(30)
+"""
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("crawled")
+    with running(items=ITEMS, seed=7, langs=("en",)) as replica:
+        done = crawl(replica.base_url, out)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def crawl(base_url: str, out: Path) -> subprocess.CompletedProcess[str]:
+    contact = ["-s", f"ARCHIVER_CONTACT={CONTACT}"]
+    return archiver("crawl", "--base-url", base_url, "--lang", "en", "--out", out, *LOCAL, *contact)
+
+
+@pytest.fixture
+def archive(crawled: Path, tmp_path: Path) -> Path:
+    """A copy of the crawled archive, for one test to damage."""
+    copy = tmp_path / "archive"
+    shutil.copytree(crawled, copy)
+    return copy
+
+
+def warc_file(root: Path) -> Path:
+    (path,) = (root / "warc").glob("*.warc.gz")
+    return path
+
+
+def flip(path: Path, at: int, length: int = 16) -> None:
+    data = bytearray(path.read_bytes())
+    data[at : at + length] = bytes(b ^ 0xFF for b in data[at : at + length])
+    path.write_bytes(bytes(data))
+
+
+def test_the_crawled_archive_verifies_with_every_warc_record_checked(archive: Path) -> None:
+    report = verify(archive)
+    assert report.problems == []
+    assert report.notes == []
+    assert report.warc_files == 1
+    # warcinfo, then a response and a request for every page fetched (robots.txt, listings,
+    # the items).
+    assert report.warc_records % 2 == 1
+    assert report.warc_records > 2 * ITEMS
+
+
+def test_three_flipped_runs_in_a_warc_file_fail_verification(archive: Path) -> None:
+    path = warc_file(archive)
+    size = path.stat().st_size
+    for at in (size // 4, size // 2, 3 * size // 4):
+        flip(path, at)
+    relative = str(path.relative_to(archive))
+    problems = verify(archive).problems
+    assert problems[0] == f"{relative}: SHA-256 differs from its crawl manifest"
+    damaged = [p for p in problems if p.startswith(f"{relative}: at byte ")]
+    assert len(damaged) == 3, problems
+
+
+def test_a_record_rewritten_whole_fails_its_digests(archive: Path) -> None:
+    """Damage that keeps the gzip member sound (a record re-compressed after a change, and the
+    manifest's file hash brought in line) is still caught: the digests are recomputed."""
+    path = warc_file(archive)
+    relative = str(path.relative_to(archive))
+    row = dataset.open(archive).to_table().to_pylist()[0]
+    data = path.read_bytes()
+    start, end = row["warc_offset"], row["warc_offset"] + row["warc_length"]
+    record = gzip.decompress(data[start:end])
+    # The payload's last byte changed (the record ends with it and a blank line).
+    changed = record[:-5] + bytes([record[-5] ^ 1]) + record[-4:]
+    path.write_bytes(data[:start] + gzip_member(changed) + data[end:])
+    manifest_path = next((archive / "crawls").glob("*.json"))
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    (entry,) = manifest["warc_files"]
+    entry["sha256"], entry["bytes"] = file_sha256(path), path.stat().st_size
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    declared = dict(
+        line.split(": ", 1) for line in record.split(b"\r\n\r\n")[0].decode().splitlines()[1:]
+    )
+    assert [p for p in verify(archive).problems if f" at byte {start}: " in p] == [
+        f"{relative}: at byte {start}: response record: block digest failed: "
+        f"{declared['WARC-Block-Digest']}",
+        f"{relative}: at byte {start}: response record: payload digest failed "
+        f"{declared['WARC-Payload-Digest']}",
+    ]
+
+
+def manifest_of(root: Path) -> tuple[Path, dict[str, Any]]:
+    (path,) = (root / "crawls").glob("*.json")
+    return path, json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_every_warc_file_is_listed_with_its_hash_and_size(archive: Path) -> None:
+    path = warc_file(archive)
+    _, manifest = manifest_of(archive)
+    assert manifest["warc_files"] == [
+        {
+            "path": str(path.relative_to(archive)),
+            "sha256": file_sha256(path),
+            "bytes": path.stat().st_size,
+        }
+    ]
+
+
+def test_a_cut_warc_file_is_named_by_its_size_and_its_torn_record(archive: Path) -> None:
+    path = warc_file(archive)
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        last = list(members(handle))[-1].offset
+    path.write_bytes(path.read_bytes()[:-100])
+    relative = str(path.relative_to(archive))
+    assert verify(archive).problems == [
+        f"{relative}: {size - 100} bytes, its crawl manifest says {size}",
+        f"{relative}: at byte {last}: the gzip member is cut short "
+        f"({size - 100 - last} bytes unreadable)",
+    ]
+
+
+def test_verify_on_a_running_crawl_says_so_and_lists_no_problems(archive: Path) -> None:
+    # What a live crawl looks like: its WARC file still open, the lock held.
+    path = warc_file(archive)
+    path.rename(path.with_name(f".{path.name}.open"))
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(archive)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        report = verify(archive)
+        done = archiver("verify", archive)
+    finally:
+        holder.kill()
+        holder.wait()
+        assert holder.stdout is not None
+        holder.stdout.close()
+    assert (report.running, report.problems, report.ok) == (str(holder.pid), [], False)
+    assert (done.returncode, done.stdout) == (
+        1,
+        f"{archive}: a crawl is writing this archive (process {holder.pid}); "
+        "its files are unfinished until it ends: verify again then\n",
+    )
+
+
+def test_files_whose_crawl_manifest_is_missing_are_problems(archive: Path) -> None:
+    manifest_path, manifest = manifest_of(archive)
+    manifest_path.unlink()
+    (archive / "crawls" / "other.json").write_text(json.dumps({"files": []}), encoding="utf-8")
+    missing = f"crawls/{manifest['crawl_id']}.json"
+    listed = [entry["path"] for entry in manifest["warc_files"] + manifest["files"]]
+    report = verify(archive)
+    assert sorted(report.problems) == sorted(
+        f"{path}: its crawl manifest {missing} is missing" for path in listed
+    )
+    assert report.notes == []
+
+
+def test_a_compactions_leftover_temporary_is_named_as_such(archive: Path) -> None:
+    partition = next((archive / "articles" / "lang=en").iterdir())
+    leftover = partition / ".part-compact-20261201T000000Z-abcdef-00001.parquet.4242.tmp"
+    leftover.write_bytes(b"PAR1 half a merged file")
+    report = verify(archive)
+    assert report.problems == []
+    assert report.notes == [
+        f"{leftover}: temporary file of an interrupted compaction, never read; "
+        "the next crawl or `archiver compact` removes it"
+    ]
+
+
+def test_a_warc_file_recovered_after_a_kill_is_listed_by_the_next_run(archive: Path) -> None:
+    """kill -9 before the crawl closed its WARC file: still open, listed in no manifest."""
+    path = warc_file(archive)
+    path.rename(path.with_name(f".{path.name}.open"))
+    manifest_path, manifest = manifest_of(archive)
+    manifest["warc_files"] = []
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    with running(items=ITEMS, seed=7, langs=("en",)) as replica:
+        done = crawl(replica.base_url, archive)
+    assert done.returncode == 0, done.stdout + done.stderr
+    later = next(p for p in (archive / "crawls").glob("*.json") if p != manifest_path)
+    listed = json.loads(later.read_text(encoding="utf-8"))["warc_files"]
+    assert str(path.relative_to(archive)) in [entry["path"] for entry in listed]
+    assert len(listed) == 2  # and the second run's own file
+    report = verify(archive)
+    assert (report.problems, report.notes, report.warc_files) == ([], [], 2)
+
+
+def test_records_read_as_readers_expect(archive: Path) -> None:
+    _, manifest = manifest_of(archive)
+    with warc_file(archive).open("rb") as handle:
+        records = []
+        for record in ArchiveIterator(handle):
+            records.append(
+                (record.rec_type, record.rec_headers, record.http_headers, record.raw_stream.read())
+            )
+    kind, _, _, info = records[0]
+    assert kind == "warcinfo"
+    assert info.decode().splitlines() == [
+        f"software: archiver/{__version__}",
+        "format: WARC File Format 1.0",
+        f"operator: {CONTACT}",
+        "robots: obey",
+        f"http-header-user-agent: {manifest['options']['USER_AGENT']}",
+        f"isPartOf: {manifest['crawl_id']}",
+    ]
+    responses = [http for kind, _, http, _ in records if kind == "response"]
+    requests = [(warc, http) for kind, warc, http, _ in records if kind == "request"]
+    assert len(responses) == len(requests) > ITEMS
+    assert {http.statusline for http in responses} == {"200 OK"}
+    for warc, http in requests:
+        target = urlsplit(warc.get_header("WARC-Target-URI"))
+        origin_form = target.path + (f"?{target.query}" if target.query else "")
+        # warcio reads a request line as protocol (the method) and the rest.
+        assert (http.protocol, http.statusline) == ("GET", f"{origin_form} HTTP/1.1")
+        assert http.get_header("Host") == target.netloc
