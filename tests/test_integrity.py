@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import pyarrow.parquet as pq
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
@@ -250,3 +251,77 @@ def test_records_read_as_readers_expect(archive: Path) -> None:
         # warcio reads a request line as protocol (the method) and the rest.
         assert (http.protocol, http.statusline) == ("GET", f"{origin_form} HTTP/1.1")
         assert http.get_header("Host") == target.netloc
+
+
+def damage_pages(path: Path) -> None:
+    """Flip runs all through a part file's data pages, leaving its footer sound: readers
+    only find out when they read the rows."""
+    data = bytearray(path.read_bytes())
+    footer = len(data) - 8 - int.from_bytes(data[-8:-4], "little")
+    for at in range(4, footer - 16, 64):
+        data[at : at + 16] = bytes(b ^ 0xFF for b in data[at : at + 16])
+    path.write_bytes(bytes(data))
+
+
+def damaged_parts(root: Path) -> tuple[Path, Path, list[str]]:
+    """Two part files damaged: one through its pages, one cut (its footer gone); the keys
+    whose only rows they held."""
+    paged, cut = dataset.part_files(root)[:2]
+    keys = [pq.read_table(p, columns=["key"]).column("key")[0].as_py() for p in (paged, cut)]
+    damage_pages(paged)
+    cut.write_bytes(cut.read_bytes()[:-50])
+    return paged, cut, keys
+
+
+def test_stats_names_damaged_part_files_without_a_traceback(archive: Path) -> None:
+    paged, cut, _ = damaged_parts(archive)
+    done = archiver("stats", archive)
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == (
+        "archiver stats: 2 damaged part files left out of these figures; "
+        "`archiver verify` checks every file"
+    )
+    table = done.stdout.split("\n\n")[0].splitlines()
+    assert table[-1].split() == ["all", str(ITEMS - 2), str(ITEMS - 2)]  # the items that remain
+    section = done.stdout.split("damaged part files (left out)\n", 1)[1].splitlines()
+    assert [line.split(": ", 1)[0] for line in section] == [f"  {cut}", f"  {paged}"]
+    done = archiver("stats", archive, "--json")
+    assert (done.returncode, "Traceback" in done.stderr) == (1, False)
+    figures = json.loads(done.stdout)
+    assert [entry.split(": ", 1)[0] for entry in figures["damaged_files"]] == [
+        str(cut),
+        str(paged),
+    ]
+
+
+def test_export_exits_non_zero_when_it_skipped_rows(archive: Path, tmp_path: Path) -> None:
+    damaged_parts(archive)
+    out = tmp_path / "rows.jsonl"
+    done = archiver("export", archive, "--format", "jsonl", "-o", out)
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == (
+        f"archiver export: exported {ITEMS - 2} rows, but 2 damaged part files were left out; "
+        "`archiver verify` names them"
+    )
+    assert len(out.read_text(encoding="utf-8").splitlines()) == ITEMS - 2
+
+
+def test_the_next_crawl_fetches_again_the_items_only_damaged_files_held(archive: Path) -> None:
+    _, _, keys = damaged_parts(archive)
+    with running(items=ITEMS, seed=7, langs=("en",)) as replica:
+        done = crawl(replica.base_url, archive)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert " 2 new or changed rows, " in done.stdout
+    with pytest.warns(dataset.UnreadablePartWarning):
+        rows = dataset.read(archive, ["key", "crawl_id"]).to_pylist()
+    assert sorted(r["key"] for r in rows) == sorted({r["key"] for r in rows})
+    assert len(rows) == ITEMS
+    _, first = manifest_of_crawl(archive, 0)
+    assert sorted(r["key"] for r in rows if r["crawl_id"] != first["crawl_id"]) == sorted(keys)
+
+
+def manifest_of_crawl(root: Path, n: int) -> tuple[Path, dict[str, Any]]:
+    path = sorted((root / "crawls").glob("*.json"))[n]
+    return path, json.loads(path.read_text(encoding="utf-8"))
