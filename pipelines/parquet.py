@@ -7,15 +7,18 @@ the stats and every failure of the run go to ``crawls/{crawl_id}.json``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy import signals as scrapy_signals
+from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 
 from archiver import signals
 from archiver.extensions.health import HealthCheck
 from archiver.item import ArchiveItem
-from archiver.store.archive import ArchiveWriter
+from archiver.store.archive import ArchiveWriter, write_failure
 from archiver.store.manifest import ROBOTS_REFUSAL, crawl_id_for
 from archiver.store.warc import WarcFile
 
@@ -24,6 +27,11 @@ if TYPE_CHECKING:
     from scrapy.http import Response
     from scrapy.statscollectors import StatsCollector
     from twisted.python.failure import Failure
+
+logger = logging.getLogger(__name__)
+
+# How a run ends that could no longer write its archive (a full disk, an I/O error).
+WRITE_FAILED = "archive_write_failed"
 
 # Settings worth keeping in the manifest: they explain what a run did.
 MANIFEST_SETTINGS = (
@@ -42,6 +50,7 @@ class ParquetPipeline:
         self.crawler = crawler
         self.stats: StatsCollector = crawler.stats
         self.archive = archive
+        self.write_error: str | None = None
         crawler.signals.connect(self.record_failure, signal=signals.fetch_failed)
         crawler.signals.connect(self.record_warc_file, signal=signals.warc_file_closed)
         crawler.signals.connect(self.record_error, signal=scrapy_signals.spider_error)
@@ -71,7 +80,15 @@ class ParquetPipeline:
         )
 
     def process_item(self, item: ArchiveItem) -> ArchiveItem:
-        stamped, outcome = self.archive.add(item)
+        if self.write_error is not None:  # items still in flight when the write failed
+            raise DropItem(f"not archived: {self.write_error}", log_level="DEBUG")
+        try:
+            stamped, outcome = self.archive.add(item)
+        except OSError as error:
+            self.write_failed(error)
+            assert self.crawler.engine is not None
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=WRITE_FAILED))
+            raise DropItem(f"not archived: {self.write_error}", log_level="DEBUG") from None
         self.stats.inc_value(f"archive/{outcome}")
         if outcome != "unchanged":
             self.stats.inc_value("archive/rows_written")
@@ -110,8 +127,21 @@ class ParquetPipeline:
             response.status,
         )
 
+    def write_failed(self, error: OSError) -> None:
+        """The archive cannot be written: the run stops, and its summary says what is kept.
+        What was committed stays whole (every file is published complete, or not at all)."""
+        if self.write_error is not None:
+            return
+        self.write_error, remedy = write_failure(self.archive.root, error)
+        logger.error("%s (%s); the crawl stops", self.write_error, error)
+        self.stats.set_value("archive/write_error", self.write_error)
+        self.stats.set_value("archive/write_remedy", remedy)
+
     def close_spider(self) -> None:
-        self.archive.close()
+        try:
+            self.archive.close()
+        except OSError as error:  # the buffered rows could not be written
+            self.write_failed(error)
         # Counted at commit: less than rows_written means buffered rows never reached disk.
         self.stats.set_value("archive/rows_committed", self.archive.rows_committed)
 

@@ -325,3 +325,63 @@ def test_the_next_crawl_fetches_again_the_items_only_damaged_files_held(archive:
 def manifest_of_crawl(root: Path, n: int) -> tuple[Path, dict[str, Any]]:
     path = sorted((root / "crawls").glob("*.json"))[n]
     return path, json.loads(path.read_text(encoding="utf-8"))
+
+
+# A crawl whose disk fills up once it has committed two part files: every later Parquet write
+# fails as a full disk fails it.
+DISK_FULL = """
+import errno, sys
+import pyarrow.parquet as pq
+from archiver.cli import main
+
+real = pq.write_table
+written = []
+
+def write_table(table, where, **kwargs):
+    if len(written) >= 2:
+        raise OSError(errno.ENOSPC, "No space left on device", str(where))
+    written.append(where)
+    real(table, where, **kwargs)
+
+pq.write_table = write_table
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_full_disk_ends_the_run_with_one_line_and_loses_nothing_archived(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "archive"
+    with running(items=ITEMS, seed=7, langs=("en",)) as replica:
+        args = ["crawl", "--base-url", replica.base_url, "--lang", "en", "--out", str(out)]
+        args += [*LOCAL, "-s", f"ARCHIVER_CONTACT={CONTACT}", "-s", "ARCHIVER_BATCH_ROWS=2"]
+        done = subprocess.run(
+            [sys.executable, "-c", DISK_FULL, *args],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert "Traceback" not in done.stderr
+        kept = dataset.read(out, ["key"]).column("key").to_pylist()
+        assert 0 < len(kept) < ITEMS  # the two part files committed before the disk filled
+        mount = mount_point(out)
+        assert done.stderr.splitlines()[-1] == (
+            f"archiver crawl: the disk of {out} (the file system at {mount}) is full: "
+            f"{len(kept)} rows reached the archive and are kept; free space there and run "
+            "the same command again to fetch the rest"
+        )
+        assert done.stdout.splitlines()[-1] == "health: not checked; exit code 1"
+        report = verify(out)
+        assert (report.problems, report.rows) == ([], len(kept))
+        again = crawl(replica.base_url, out)
+    assert again.returncode == 0, again.stdout + again.stderr
+    keys = dataset.read(out, ["key"]).column("key").to_pylist()
+    assert set(kept) < set(keys)
+    assert len(keys) == len(set(keys)) == ITEMS
+    assert verify(out).problems == []
+
+
+def mount_point(path: Path) -> Path:
+    path = path.resolve()
+    while not path.is_mount():
+        path = path.parent
+    return path
