@@ -9,3 +9,7 @@ fetch_failed = object()
 # Sent by the WARC capture when it has published a WARC file: kwarg warc (a WarcFile), for
 # the crawl manifest.
 warc_file_closed = object()
+
+# Sent by a component that could not write the archive (a full disk): kwarg error (the
+# OSError). The Parquet pipeline stops the crawl and records it for the run's summary.
+archive_write_failed = object()

@@ -53,6 +53,7 @@ class ParquetPipeline:
         self.write_error: str | None = None
         crawler.signals.connect(self.record_failure, signal=signals.fetch_failed)
         crawler.signals.connect(self.record_warc_file, signal=signals.warc_file_closed)
+        crawler.signals.connect(self.stop, signal=signals.archive_write_failed)
         crawler.signals.connect(self.record_error, signal=scrapy_signals.spider_error)
         crawler.signals.connect(self.record_error, signal=scrapy_signals.item_error)
         crawler.signals.connect(self.finish_manifest, signal=scrapy_signals.spider_closed)
@@ -85,9 +86,7 @@ class ParquetPipeline:
         try:
             stamped, outcome = self.archive.add(item)
         except OSError as error:
-            self.write_failed(error)
-            assert self.crawler.engine is not None
-            deferred_from_coro(self.crawler.engine.close_spider_async(reason=WRITE_FAILED))
+            self.stop(error)
             raise DropItem(f"not archived: {self.write_error}", log_level="DEBUG") from None
         self.stats.inc_value(f"archive/{outcome}")
         if outcome != "unchanged":
@@ -126,6 +125,13 @@ class ParquetPipeline:
             f"error processing the page: {type(error).__name__}: {error}",
             response.status,
         )
+
+    def stop(self, error: OSError) -> None:
+        """A write of the archive (Parquet, or WARC in the capture) failed: end the run."""
+        if self.write_error is None:
+            self.write_failed(error)
+            assert self.crawler.engine is not None
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=WRITE_FAILED))
 
     def write_failed(self, error: OSError) -> None:
         """The archive cannot be written: the run stops, and its summary says what is kept.

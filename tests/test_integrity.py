@@ -327,42 +327,54 @@ def manifest_of_crawl(root: Path, n: int) -> tuple[Path, dict[str, Any]]:
     return path, json.loads(path.read_text(encoding="utf-8"))
 
 
-# A crawl whose disk fills up once it has committed two part files: every later Parquet write
-# fails as a full disk fails it.
+# A crawl whose disk fills up: the Parquet writes fail once two part files are committed, or
+# the WARC writes once six records are written (the seventh half written, as a full disk
+# leaves it).
 DISK_FULL = """
 import errno, sys
 import pyarrow.parquet as pq
 from archiver.cli import main
+from archiver.store import warc
 
-real = pq.write_table
+full = OSError(errno.ENOSPC, "No space left on device")
 written = []
+real_table, real_append = pq.write_table, warc.WarcFileWriter._append
 
 def write_table(table, where, **kwargs):
-    if len(written) >= 2:
-        raise OSError(errno.ENOSPC, "No space left on device", str(where))
+    if sys.argv[1] == "parquet" and len(written) >= 2:
+        raise full
     written.append(where)
-    real(table, where, **kwargs)
+    real_table(table, where, **kwargs)
 
-pq.write_table = write_table
-sys.exit(main(sys.argv[1:]))
+def append(self, data):
+    if sys.argv[1] == "warc" and len(written) >= 6:
+        self._handle.write(data[: len(data) // 2])
+        self._handle.flush()
+        raise full
+    written.append(data)
+    real_append(self, data)
+
+pq.write_table, warc.WarcFileWriter._append = write_table, append
+sys.exit(main(sys.argv[2:]))
 """
 
 
+@pytest.mark.parametrize("failing", ["parquet", "warc"])
 def test_a_full_disk_ends_the_run_with_one_line_and_loses_nothing_archived(
-    tmp_path: Path,
+    tmp_path: Path, failing: str
 ) -> None:
     out = tmp_path / "archive"
     with running(items=ITEMS, seed=7, langs=("en",)) as replica:
         args = ["crawl", "--base-url", replica.base_url, "--lang", "en", "--out", str(out)]
         args += [*LOCAL, "-s", f"ARCHIVER_CONTACT={CONTACT}", "-s", "ARCHIVER_BATCH_ROWS=2"]
         done = subprocess.run(
-            [sys.executable, "-c", DISK_FULL, *args],
+            [sys.executable, "-c", DISK_FULL, failing, *args],
             capture_output=True, text=True, timeout=120, check=False,
         )  # fmt: skip
         assert done.returncode == 1, done.stdout + done.stderr
         assert "Traceback" not in done.stderr
         kept = dataset.read(out, ["key"]).column("key").to_pylist()
-        assert 0 < len(kept) < ITEMS  # the two part files committed before the disk filled
+        assert len(kept) < ITEMS
         mount = mount_point(out)
         assert done.stderr.splitlines()[-1] == (
             f"archiver crawl: the disk of {out} (the file system at {mount}) is full: "
@@ -371,7 +383,7 @@ def test_a_full_disk_ends_the_run_with_one_line_and_loses_nothing_archived(
         )
         assert done.stdout.splitlines()[-1] == "health: not checked; exit code 1"
         report = verify(out)
-        assert (report.problems, report.rows) == ([], len(kept))
+        assert (report.problems, report.notes, report.rows) == ([], [], len(kept))
         again = crawl(replica.base_url, out)
     assert again.returncode == 0, again.stdout + again.stderr
     keys = dataset.read(out, ["key"]).column("key").to_pylist()

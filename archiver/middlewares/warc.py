@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 
 from archiver import signals as archiver_signals
@@ -66,6 +66,7 @@ class WarcCaptureMiddleware:
         self.stats = crawler.stats
         self.signals = crawler.signals
         self.root = root
+        self.failed = False  # a write failed: nothing more is captured, the crawl stops
         # Before touching any file: a WARC left open may be another live crawl's, not a leftover.
         lock.acquire(root)  # raises ArchiveLocked; re-entrant for the pipeline's own acquire
         self.recovered = recover(root)
@@ -105,6 +106,8 @@ class WarcCaptureMiddleware:
         )
 
     def process_response(self, request: Request, response: Response) -> Response:
+        if self.failed:
+            raise IgnoreRequest("not captured: the archive can no longer be written")
         exchange = Exchange(
             url=response.url,
             method=request.method,
@@ -115,7 +118,12 @@ class WarcCaptureMiddleware:
             body=response.body,
             fetched_at=datetime.now(UTC),
         )
-        ref = self.writer.write(exchange)
+        try:
+            ref = self.writer.write(exchange)
+        except OSError as error:
+            self.failed = True
+            self.signals.send_catch_log(archiver_signals.archive_write_failed, error=error)
+            raise IgnoreRequest(f"not captured: {error}") from None
         request.meta["warc"] = ref
         self.stats.inc_value("warc/records")
         self.stats.inc_value("warc/bytes", ref.length)

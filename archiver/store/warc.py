@@ -18,6 +18,7 @@ record against its own digests.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import logging
 import os
@@ -225,8 +226,12 @@ class WarcFileWriter:
         response, request = exchange_records(exchange)
         first = gzip_member(response)
         offset = self._handle.tell()
-        self._append(first + gzip_member(request))
-        self._handle.flush()
+        try:
+            self._append(first + gzip_member(request))
+            self._handle.flush()
+        except OSError:
+            self._cut(offset)
+            raise
         return WarcRef(self._name, offset, len(first), exchange.fetched_at)
 
     def close(self) -> None:
@@ -237,11 +242,25 @@ class WarcFileWriter:
         os.fsync(self._handle.fileno())
         size = self._handle.tell()
         self._handle.close()
+        self._publish(WarcFile(self._name, self._digest.hexdigest(), size))
+
+    def _cut(self, end: int) -> None:
+        """After a failed write (a full disk): the file cut back to its last whole record
+        and published, as recovery would after a kill; the next write starts a new file."""
+        assert self._handle is not None and self._final is not None
+        with contextlib.suppress(OSError):  # its unwritten rest is cut off just below
+            self._handle.close()
+        path = _open_name(self._final)
+        os.truncate(path, end)
+        self._publish(WarcFile(self._name, file_sha256(path), end))
+
+    def _publish(self, warc: WarcFile) -> None:
+        assert self._final is not None
         _open_name(self._final).replace(self._final)
         fsync_dir(self._final.parent)
         self._handle = self._final = None
         if self.on_close is not None:
-            self.on_close(WarcFile(self._name, self._digest.hexdigest(), size))
+            self.on_close(warc)
 
 
 def published(root: Path, path: Path) -> WarcFile:
