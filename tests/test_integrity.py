@@ -6,7 +6,9 @@ command, as an operator runs it); each test damages a copy of the archive it lef
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import json
 import shutil
 import subprocess
@@ -23,7 +25,7 @@ from archiver import __version__, dataset
 from archiver.replica import running
 from archiver.store.verify import verify
 from archiver.store.warc import gzip_member
-from archiver.store.warccheck import members
+from archiver.store.warccheck import check_warc, members
 from archiver.store.writer import file_sha256
 from tests.run_cli import archiver
 
@@ -397,3 +399,29 @@ def mount_point(path: Path) -> Path:
     while not path.is_mount():
         path = path.parent
     return path
+
+
+def sha256_record(body: bytes, declared: bytes | None = None) -> bytes:
+    """A resource record whose block digest is SHA-256 in base 32, of ``declared`` (or of the
+    body itself)."""
+    digest = base64.b32encode(hashlib.sha256(declared or body).digest()).decode()
+    head = (
+        "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:0>\r\n"
+        "WARC-Date: 2026-12-01T00:00:00Z\r\nWARC-Target-URI: urn:x:note\r\n"
+        f"Content-Type: text/plain\r\nWARC-Block-Digest: sha256:{digest}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    return head.encode() + body + b"\r\n\r\n"
+
+
+def test_digests_are_recomputed_with_the_algorithm_each_record_names(tmp_path: Path) -> None:
+    sound = gzip_member(sha256_record(b"a note"))
+    wrong = gzip_member(sha256_record(b"a note", declared=b"another note"))
+    path = tmp_path / "x.warc.gz"
+    path.write_bytes(sound + wrong)
+    check = check_warc(path)
+    claimed = base64.b32encode(hashlib.sha256(b"another note").digest()).decode()
+    assert (check.records, check.problems) == (
+        2,
+        [f"at byte {len(sound)}: resource record: block digest failed: sha256:{claimed}"],
+    )
