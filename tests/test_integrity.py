@@ -425,3 +425,19 @@ def test_digests_are_recomputed_with_the_algorithm_each_record_names(tmp_path: P
         2,
         [f"at byte {len(sound)}: resource record: block digest failed: sha256:{claimed}"],
     )
+
+
+def test_a_warc_file_a_killed_crawl_left_open_is_named(archive: Path) -> None:
+    path = warc_file(archive)
+    left = path.with_name(f".{path.name}.open")
+    path.rename(left)
+    report = verify(archive)
+    assert report.notes == [
+        f"{left.relative_to(archive)}: left open by an interrupted crawl; "
+        "the next crawl cuts it to its last whole record and publishes it"
+    ]
+    # Until then the rows' records are not where the rows say, and the listed file is missing.
+    assert len(report.problems) == ITEMS + 1
+    assert report.problems[-1] == (
+        f"{path.relative_to(archive)}: listed in a crawl manifest but missing"
+    )

@@ -29,6 +29,7 @@ from archiver.store.atomic import leftover_temporaries
 from archiver.store.layout import CRAWLS_DIR, WARC_DIR
 from archiver.store.manifest import replaced_files, replacements
 from archiver.store.schema import LEGACY_VERSION, SCHEMA_VERSION, file_schema
+from archiver.store.warc import OPEN_SUFFIX
 from archiver.store.warccheck import check_warc
 from archiver.store.writer import file_sha256
 
@@ -111,6 +112,11 @@ def _check_warc_files(
 ) -> dict[str, set[tuple[int, int]]]:
     """Check every published WARC file; returns each one's sound response records."""
     records: dict[str, set[tuple[int, int]]] = {}
+    for path in sorted((root / WARC_DIR).glob(f".*{OPEN_SUFFIX}")):
+        report.notes.append(
+            f"{path.relative_to(root)}: left open by an interrupted crawl; "
+            "the next crawl cuts it to its last whole record and publishes it"
+        )
     for path in sorted((root / WARC_DIR).glob("*.warc.gz")):
         relative = str(path.relative_to(root))
         report.warc_files += 1
