@@ -26,18 +26,29 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from archiver.dataset import skipped_files
     from archiver.store.export import export
 
     root = archive_dir(args.dir)
-    if args.format == "wacz":
-        count = _export_wacz(root, args.out, args.latest)
-        print(f"exported {count} pages to {args.out}", file=sys.stderr)
-        return EXIT_OK
-    if args.out is None:
-        count = export(root, sys.stdout, args.format, args.latest)
-    else:
-        count = _export_to_file(root, args.out, args.format, args.latest)
-    print(f"exported {count} rows", file=sys.stderr)
+    with skipped_files() as damaged:
+        if args.format == "wacz":
+            count = _export_wacz(root, args.out, args.latest)
+        elif args.out is None:
+            count = export(root, sys.stdout, args.format, args.latest)
+        else:
+            count = _export_to_file(root, args.out, args.format, args.latest)
+    done = (
+        f"exported {count} pages to {args.out}"
+        if args.format == "wacz"
+        else f"exported {count} rows"
+    )
+    if damaged:
+        # The sound rows are out; the operator must know that some were not.
+        raise CommandFailed(
+            f"{done}, but {len(damaged)} damaged part files were left out; "
+            "`archiver verify` names them"
+        )
+    print(done, file=sys.stderr)
     return EXIT_OK
 
 

@@ -43,23 +43,36 @@ def crawl_line(manifest: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from archiver.dataset import skipped_files
     from archiver.store.layout import CRAWLS_DIR
     from archiver.store.summary import format_summary, format_years, summarise
 
+    root = archive_dir(args.dir)
     if args.json:
         from archiver.report.figures import UnreadableManifest, archive_figures
 
         try:
-            figures = archive_figures(archive_dir(args.dir))
+            with skipped_files() as damaged:
+                figures = archive_figures(root)
         except UnreadableManifest as error:
             raise CommandFailed(str(error)) from None
+        figures["damaged_files"] = damaged
         print(json.dumps(figures, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    summary = summarise(archive_dir(args.dir))
-    print(format_summary(summary))
-    print()
-    print(format_years(summary))
-    print("\ncrawls")
-    for path in sorted((args.dir / CRAWLS_DIR).glob("*.json")):
-        print(crawl_line(json.loads(path.read_text(encoding="utf-8"))))
+    else:
+        with skipped_files() as damaged:
+            summary = summarise(root)
+        print(format_summary(summary))
+        print()
+        print(format_years(summary))
+        print("\ncrawls")
+        for path in sorted((root / CRAWLS_DIR).glob("*.json")):
+            print(crawl_line(json.loads(path.read_text(encoding="utf-8"))))
+        if damaged:
+            print("\ndamaged part files (left out)")
+            print("\n".join(f"  {entry}" for entry in damaged))
+    if damaged:
+        raise CommandFailed(
+            f"{len(damaged)} damaged part files left out of these figures; "
+            "`archiver verify` checks every file"
+        )
     return EXIT_OK

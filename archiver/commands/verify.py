@@ -21,12 +21,21 @@ def print_report(root: Path) -> bool:
     from archiver.store.verify import verify
 
     report = verify(root)
+    if report.running is not None:
+        print(
+            f"{root}: a crawl is writing this archive (process {report.running}); "
+            "its files are unfinished until it ends: verify again then"
+        )
+        return False
     for note in report.notes:
         print(f"note: {note}")
     for problem in report.problems:
         print(f"PROBLEM: {problem}")
     verdict = "verified" if report.ok else f"FAILED ({len(report.problems)} problems)"
-    print(f"{root}: {report.files} part files, {report.rows} rows: {verdict}")
+    print(
+        f"{root}: {report.files} part files, {report.rows} rows, "
+        f"{report.warc_files} WARC files, {report.warc_records} records: {verdict}"
+    )
     return report.ok
 
 

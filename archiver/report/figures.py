@@ -38,7 +38,7 @@ def archive_figures(root: Path) -> dict[str, Any]:
     crawls = [m for m in manifests if not m["crawl_id"].startswith(COMPACTION_PREFIX)]
     columns = ["key", "lang", "kind", "date_status", "date_source", "date_conflict",
                "fetched_at", "crawl_id", *FIELD_DUE]  # fmt: skip
-    versions = dataset.open(root).to_table(columns=columns)
+    versions = dataset.read(root, columns)
     latest = dataset.latest_of(versions)
     revisions = _revisions(versions)
     failures = [

@@ -7,6 +7,7 @@ nothing; otherwise it is a new row (a new item, or a revision of an archived one
 
 from __future__ import annotations
 
+import errno
 from collections import Counter
 from pathlib import Path
 from typing import Any, Literal
@@ -19,9 +20,21 @@ from archiver.store.atomic import remove_leftover_temporaries
 from archiver.store.content import content_sha256
 from archiver.store.manifest import Manifest
 from archiver.store.schema import to_row
+from archiver.store.warc import WarcFile
 from archiver.store.writer import PartFile, PartitionedWriter
 
 Outcome = Literal["new", "revised", "unchanged"]
+
+
+def write_failure(root: Path, error: OSError) -> tuple[str, str]:
+    """What a failed write of the archive means for an operator, and what to do about it: a
+    full disk is named by the file system the archive is on."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        mount = root.resolve()
+        while not mount.is_mount():
+            mount = mount.parent
+        return f"the disk of {root} (the file system at {mount}) is full", "free space there"
+    return f"writing {error.filename or root} failed ({error.strerror or error})", "fix that"
 
 
 class ArchiveWriter:
@@ -77,11 +90,18 @@ class ArchiveWriter:
     ) -> None:
         self.manifest.add_failure(url, reason, status, listing_date)
 
+    def add_warc_file(self, warc: WarcFile) -> None:
+        """List a published WARC file in the manifest (kept to an opened archive's)."""
+        if self.opened:
+            self.manifest.add_warc_file(warc)
+
     def close(self) -> None:
         """Write what is buffered and free the archive (the manifest is finished apart)."""
         if self.opened:
-            self.writer.close()
-            lock.release(self.root)
+            try:
+                self.writer.close()
+            finally:
+                lock.release(self.root)
 
     def finish(
         self, reason: str, stats: dict[str, Any], health: dict[str, Any] | None = None

@@ -54,3 +54,25 @@ def release(root: Path) -> None:
     del _held[path]
     fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
     handle.close()
+
+
+def holder(root: Path) -> str | None:
+    """The process id of whoever holds ``root``'s lock now (None when nobody does).
+
+    A probe with a shared lock on a read-only handle, let go at once: it needs no write access,
+    so a copy of an archive on read-only media can be checked too.
+    """
+    path = (root / LOCK_NAME).resolve()
+    if path in _held:
+        return None  # this process holds it (a crawl verifying its own archive)
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError:
+        return None  # no lock file: no crawl ever ran here, or none runs
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return handle.read().strip() or "unknown"
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    return None
