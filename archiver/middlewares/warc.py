@@ -52,7 +52,8 @@ class WarcCaptureMiddleware:
         self.root = root
         # Before touching any file: a WARC left open may be another live crawl's, not a leftover.
         lock.acquire(root)  # raises ArchiveLocked; re-entrant for the pipeline's own acquire
-        for path in recover(root):
+        # A shared hold (a frontier worker) recovered them before sharing: archiver.crawl.
+        for path in recover(root) if lock.exclusive(root) else []:
             logger.warning("recovered a WARC file left open by an interrupted run: %s", path)
             self.stats.inc_value("warc/recovered_files")
         self.writer = WarcFileWriter(root, crawl_id_for(crawler), max_bytes=max_bytes)

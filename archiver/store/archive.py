@@ -50,7 +50,8 @@ class ArchiveWriter:
         """Raises ``ArchiveLocked`` when another process writes this archive."""
         lock.acquire(self.root)
         self.opened = True
-        self.counts["temporaries_removed"] += len(remove_leftover_temporaries(self.root))
+        if lock.exclusive(self.root):  # a shared holder's fellow workers are writing theirs
+            self.counts["temporaries_removed"] += len(remove_leftover_temporaries(self.root))
         self.known = latest_hashes(self.root)
         self.manifest.save()
 
