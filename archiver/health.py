@@ -34,6 +34,9 @@ DEFAULT_FLOORS: dict[str, float] = {
 EXAMPLES_KEPT = 3
 # Stat the spider counts: listing pages it could not read (after retries, mirrors, fallbacks).
 LISTING_FAILED = "listing/failed"
+# Stat of a shared-frontier worker (archiver.distributed): False when another worker walked the
+# listings, so reading none is no problem of this one.
+FRONTIER_SEEDER = "frontier/seeder"
 
 
 def is_due(field: str, kind: str) -> bool:
@@ -128,7 +131,7 @@ def check(
                 "see the failures in the crawl manifest",
             )
         )
-    elif int(stats.get("listing/pages", 0)) == 0:
+    elif int(stats.get("listing/pages", 0)) == 0 and stats.get(FRONTIER_SEEDER, True):
         problems.append(
             Problem("all", "listings", "no listing page was read: nothing of the site was seen")
         )

@@ -18,6 +18,7 @@ import fcntl
 import os
 import shutil
 import socket
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ from typing import TextIO
 
 LOCK_NAME = ".lock"
 HOLDERS_NAME = ".lock.d"  # one file per shared holder, named PID@HOST
+# Seconds a shared taker waits while a fellow worker holds the lock alone to clean up.
+JOIN_WAIT = 120.0
 
 
 @dataclass
@@ -45,10 +48,15 @@ def _holder_name() -> str:
     return f"{os.getpid()}@{socket.gethostname()}"
 
 
+def _exclusive_holder(handle: TextIO) -> str:
+    """The pid an exclusive holder wrote ("" while a shared holder is about to share)."""
+    handle.seek(0)
+    return handle.read().strip()
+
+
 def _holders(root: Path, handle: TextIO) -> str:
     """The processes holding ``root`` as the lock file and holder files name them."""
-    handle.seek(0)
-    exclusive = handle.read().strip()
+    exclusive = _exclusive_holder(handle)
     names = [exclusive] if exclusive else []
     if not names and (root / HOLDERS_NAME).is_dir():
         names = sorted(p.name for p in (root / HOLDERS_NAME).iterdir())
@@ -97,6 +105,11 @@ def acquire(
     # From exclusive to shared is a conversion, which Linux does as release-then-take: an
     # exclusive taker may slip in between, and then this worker is refused like any other.
     held = _try_flock(handle, fcntl.LOCK_SH) if shared else alone
+    deadline = time.monotonic() + JOIN_WAIT
+    while shared and not held and not _exclusive_holder(handle) and time.monotonic() < deadline:
+        # A fellow worker holds it alone for a moment (cleaning up before it shares): wait.
+        time.sleep(0.05)
+        held = _try_flock(handle, fcntl.LOCK_SH)
     if not held:
         holders = _holders(root, handle)
         handle.close()
