@@ -36,6 +36,9 @@ EXAMPLES_KEPT = 3
 LISTING_FAILED = "listing/failed"
 # Stat the spider counts: listing walks cut before their end (archiver.frontier.walk_end).
 WALKS_CUT = "listing/walks_cut"
+# Stat of a shared-frontier worker (archiver.distributed): False when another worker walked the
+# listings, so reading none is no problem of this one.
+FRONTIER_SEEDER = "frontier/seeder"
 
 
 def is_due(field: str, kind: str) -> bool:
@@ -130,7 +133,7 @@ def check(
                 "see the failures in the crawl manifest",
             )
         )
-    elif int(stats.get("listing/pages", 0)) == 0:
+    elif int(stats.get("listing/pages", 0)) == 0 and stats.get(FRONTIER_SEEDER, True):
         problems.append(
             Problem("all", "listings", "no listing page was read: nothing of the site was seen")
         )

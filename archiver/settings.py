@@ -118,5 +118,14 @@ EXTENSIONS = {
 # failure: a server whose pagination never ends cannot keep a crawl running. Generous for the
 # real site: Arabic's ≥100k items at the smallest page size seen (8 a page) are ≈12,500 pages.
 ARCHIVER_MAX_LISTING_PAGES = 50_000
+# A shared frontier (archiver.distributed, docs/scaling.md): redis://HOST:PORT/DB of the Redis
+# every worker of one crawl uses (empty: a crawl on its own); the name of the crawl there (one
+# Redis database can hold several); seconds a worker's lease lasts without its heartbeat (a
+# killed worker's requests go back to the queue after it); seconds between looks at the queue.
+ARCHIVER_FRONTIER = ""
+ARCHIVER_FRONTIER_NAME = "archiver"
+ARCHIVER_FRONTIER_LEASE = 30.0
+ARCHIVER_FRONTIER_POLL = 0.2
+ADDONS = {"archiver.distributed.addon.Frontier": 0}
 # The real site; spiders take -a base_url=… to crawl a mirror or the replica.
 ARCHIVER_BASE_URL = "https://www.hizb-ut-tahrir.info"

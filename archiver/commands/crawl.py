@@ -51,6 +51,16 @@ def register(sub: Any) -> None:
         help="a Scrapy setting, as with `scrapy crawl -s` (repeatable)",
     )
     parser.add_argument(
+        "--frontier",
+        metavar="redis://HOST:PORT/DB",
+        help="join the shared frontier of a crawl by many workers, one archive (docs/scaling.md)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=positive_int,
+        help="start this many frontier workers on this machine (needs --frontier)",
+    )
+    parser.add_argument(
         "--json",
         action="store_true",
         help="print the run's summary as one JSON object (keys: docs/operations.md)",
@@ -64,6 +74,25 @@ def check_base_url(url: str) -> None:
         raise ValueError(
             f"{url!r} is not a site address: give one like https://www.hizb-ut-tahrir.info"
         )
+
+
+def check_frontier(url: str) -> None:
+    if urlsplit(url).scheme not in ("redis", "rediss", "unix"):
+        raise ValueError(f"--frontier takes redis://HOST:PORT/DB, not {url!r}")
+
+
+def worker_argv(argv: list[str]) -> list[str]:
+    """This command's arguments without ``--workers N``: what each worker runs."""
+    kept: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--workers":
+            skip = True
+        elif not arg.startswith("--workers="):
+            kept.append(arg)
+    return kept
 
 
 def parse_settings(pairs: list[str]) -> dict[str, str]:
@@ -88,6 +117,15 @@ def run(args: argparse.Namespace) -> int:
         for url in filter(None, [args.base_url, *(args.mirrors or "").split(",")]):
             check_base_url(url)
         date_range(args.since, args.until)
+        if args.frontier is not None:
+            check_frontier(args.frontier)
+            settings["ARCHIVER_FRONTIER"] = args.frontier
+        if args.workers is not None:
+            if args.frontier is None:
+                raise ValueError("--workers needs --frontier redis://HOST:PORT/DB")
+            from archiver.distributed.launch import run_workers
+
+            return run_workers(worker_argv(args.argv), args.workers)
         spider_args: dict[str, Any] = {"lang": args.lang, "mode": args.mode}
         for name in ("since", "until", "base_url", "category", "mirrors", "max_items"):
             if getattr(args, name) is not None:

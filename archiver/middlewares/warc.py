@@ -69,7 +69,8 @@ class WarcCaptureMiddleware:
         self.failed = False  # a write failed: nothing more is captured, the crawl stops
         # Before touching any file: a WARC left open may be another live crawl's, not a leftover.
         lock.acquire(root)  # raises ArchiveLocked; re-entrant for the pipeline's own acquire
-        self.recovered = recover(root)
+        # A shared hold (a frontier worker) recovered them before sharing: archiver.crawl.
+        self.recovered = recover(root) if lock.exclusive(root) else []
         for path in self.recovered:
             logger.warning("recovered a WARC file left open by an interrupted run: %s", path)
             self.stats.inc_value("warc/recovered_files")

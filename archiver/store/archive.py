@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -56,6 +57,9 @@ class ArchiveWriter:
         )
         self.rows_committed = 0
         self.known: dict[str, str] = {}
+        # Told the keys of each committed part file's rows (a frontier worker's leases).
+        self.committed_keys: Callable[[list[str]], None] | None = None
+        self._uncommitted: dict[tuple[str, int | None], list[str]] = {}
         self.counts: Counter[str] = Counter()
         self.opened = False  # close and finish touch nothing of an archive never opened
 
@@ -63,13 +67,17 @@ class ArchiveWriter:
         """Raises ``ArchiveLocked`` when another process writes this archive."""
         lock.acquire(self.root)
         self.opened = True
-        self.counts["temporaries_removed"] += len(remove_leftover_temporaries(self.root))
+        if lock.exclusive(self.root):  # a shared holder's fellow workers are writing theirs
+            self.counts["temporaries_removed"] += len(remove_leftover_temporaries(self.root))
         self.known = latest_hashes(self.root)
         self.manifest.save()
 
     def _committed(self, part: PartFile) -> None:
         self.rows_committed += part.rows
         self.manifest.add_file(part)
+        keys = self._uncommitted.pop((part.lang, part.year), [])
+        if self.committed_keys is not None:
+            self.committed_keys(keys)
 
     def add(self, item: ArchiveItem) -> tuple[ArchiveItem, Outcome]:
         """Archive ``item`` if it is new content; returns it with its hash and crawl id."""
@@ -82,6 +90,7 @@ class ArchiveWriter:
             return stamped, "unchanged"
         self.known[item.key] = record["content_sha256"]
         year = item.published_date.year if item.published_date else None
+        self._uncommitted.setdefault((item.lang, year), []).append(item.key)
         self.writer.write(to_row(record), year)
         return stamped, "new" if previous is None else "revised"
 
