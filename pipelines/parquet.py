@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # Settings worth keeping in the manifest: they explain what a run did.
 MANIFEST_SETTINGS = (
     "ARCHIVER_OUT",
+    "ARCHIVER_REMOTE",
     "DOWNLOAD_DELAY",
     "AUTOTHROTTLE_ENABLED",
     "ROBOTSTXT_OBEY",

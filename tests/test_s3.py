@@ -7,18 +7,30 @@ writer uploads the files before the manifest, so whatever a killed upload left i
 from __future__ import annotations
 
 import itertools
+import json
+import os
+import re
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from archiver import dataset
+from archiver.cli import main
+from archiver.groundtruth import compare
 from archiver.item import ArchiveItem
+from archiver.replica import Replica, ReplicaHandle, running
 from archiver.store.archive import ArchiveWriter
 from archiver.store.remote import Publisher, RemoteArchive, RemoteFailed, committed, pull
 from tests.moto_server import make_bucket, moto_server
+from tests.run_cli import ROOT
 
 _buckets = itertools.count()
 
@@ -147,3 +159,186 @@ def test_committed_follows_manifests_and_compactions() -> None:
 def test_an_s3_address_without_a_bucket_is_refused(url: str) -> None:
     with pytest.raises(RemoteFailed, match="names no bucket"):
         RemoteArchive.parse(url, fs=object())
+
+
+# --- the archiver commands on s3://, against the replica ------------------------------------
+
+ITEMS, SEED, LANGS = 30, 41, ("en", "ar")
+LOCAL = [
+    "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
+    "-s", "ARCHIVER_BATCH_ROWS=5",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def small_replica() -> Iterator[ReplicaHandle]:
+    with running(items=ITEMS, seed=SEED, langs=LANGS) as handle:
+        yield handle
+
+
+def truth_keys() -> list[str]:
+    site = Replica(ITEMS, SEED, LANGS)
+    return sorted(f"{lang}/{i}" for lang in LANGS for i in site.item_ids(lang))
+
+
+def crawl_command(base_url: str, url: str, *extra: str) -> list[str]:
+    return [
+        sys.executable, "-m", "archiver.cli", "crawl", "--base-url", base_url,
+        "--lang", ",".join(LANGS), "--out", url, *LOCAL, *extra,
+    ]  # fmt: skip
+
+
+def child_env(tmp: Path) -> dict[str, str]:
+    """The crawl's staging copy goes under ``tmp``, where the test can look for leftovers."""
+    return {**os.environ, "TMPDIR": str(tmp)}
+
+
+@dataclass(frozen=True)
+class Crawled:
+    url: str
+    output: str
+    staging: Path  # TMPDIR of the crawl
+
+
+@pytest.fixture(scope="module")
+def crawled(
+    s3_endpoint: str, small_replica: ReplicaHandle, tmp_path_factory: pytest.TempPathFactory
+) -> Crawled:
+    make_bucket(s3_endpoint, "crawled")
+    url = "s3://crawled/team/archive"
+    staging = tmp_path_factory.mktemp("staging")
+    done = subprocess.run(
+        crawl_command(small_replica.base_url, url),
+        cwd=ROOT, env=child_env(staging), capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    return Crawled(url, done.stdout, staging)
+
+
+def test_a_crawl_into_s3_holds_every_item_with_its_true_fields(crawled: Crawled) -> None:
+    site = Replica(ITEMS, SEED, LANGS)
+    rows = dataset.open(crawled.url).to_table().to_pylist()
+    comparison = compare(rows, truth_keys(), lambda key: site.truth(*split_key(key)))
+    assert comparison.ok, comparison.describe(limit=20)
+    assert comparison.items == len(rows) == ITEMS * len(LANGS)
+    assert f"manifest: {crawled.url}/crawls/" in crawled.output
+    assert list(crawled.staging.iterdir()) == []  # the staging copy is gone
+
+
+def split_key(key: str) -> tuple[str, int]:
+    lang, item_id = key.split("/")
+    return lang, int(item_id)
+
+
+def test_the_s3_archive_verifies_and_every_row_finds_its_warc_record(
+    crawled: Crawled, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["verify", crawled.url]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith(
+        f"{crawled.url}: {count_parts(crawled.url)} part files, 60 rows: verified\n"
+    )
+    assert "note:" not in out
+    remote = RemoteArchive.parse(crawled.url)
+    (manifest,) = remote.manifests(remote.objects()).values()
+    assert manifest["finish_reason"] == "finished" and manifest["rows"] == 60
+    assert manifest["options"]["ARCHIVER_REMOTE"] == crawled.url
+
+
+def count_parts(url: str) -> int:
+    return len(RemoteArchive.parse(url).committed_parts())
+
+
+def test_duckdb_and_pyarrow_read_the_s3_archive_alike(crawled: Crawled) -> None:
+    # DuckDB's httpfs extension is a download this machine cannot make: DuckDB reads the
+    # pyarrow dataset of the same objects instead.
+    table = dataset.open(crawled.url)
+    by_lang = duckdb.from_arrow(table).aggregate("lang, count(*) AS n", "lang").fetchall()
+    assert sorted(by_lang) == [("ar", ITEMS), ("en", ITEMS)]
+    latest = dataset.latest(crawled.url, columns=["key"]).column("key").to_pylist()
+    assert sorted(latest) == truth_keys()
+
+
+def test_stats_export_and_report_read_the_s3_archive(
+    crawled: Crawled, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", crawled.url]) == 0
+    stats = capsys.readouterr().out
+    assert re.search(r"^all +30 +30 +60$", stats, re.MULTILINE), stats
+    assert main(["stats", "--json", crawled.url]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["size"]["items"] == 60 and figures["size"]["warc_files"] >= 1
+    out = tmp_path / "rows.jsonl"
+    assert main(["export", crawled.url, "--format", "jsonl", "--latest", "-o", str(out)]) == 0
+    exported = [json.loads(line)["key"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(exported) == truth_keys()
+    assert main(["report", crawled.url]) == 0
+    assert capsys.readouterr().out == f"{crawled.url}/report.html\n"
+    page = RemoteArchive.parse(crawled.url).read("report.html").decode("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<title>Archive report: archive</title>" in page
+
+
+def test_compaction_on_s3_merges_then_deletes_the_replaced_objects(
+    tmp_path: Path, bucket: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"s3://{bucket}/c"
+    archive_items(tmp_path, "c1", range(5))
+    archive_items(tmp_path, "c22", range(3, 9))
+    remote = RemoteArchive.parse(url)
+    Publisher(tmp_path, remote).publish()
+    before = dataset.open(url).to_table().sort_by([("key", "ascending"), ("crawl_id", "ascending")])
+    assert count_parts(url) == 6
+    assert main(["compact", url]) == 0
+    assert " 6 part files merged into 1 (11 rows); manifest: s3://" in capsys.readouterr().out
+    parts = [p for p in remote.objects() if p.startswith("articles/")]
+    assert len(parts) == 1 and parts == remote.committed_parts()
+    after = dataset.open(url).to_table().sort_by([("key", "ascending"), ("crawl_id", "ascending")])
+    assert after.equals(before)
+    assert main(["verify", url]) == 0
+    assert capsys.readouterr().out.endswith(": 1 part files, 11 rows: verified\n")
+
+
+def committed_rows(url: str) -> int:
+    remote = RemoteArchive.parse(url)
+    return sum(m["rows"] for m in remote.manifests(remote.objects()).values())
+
+
+def test_a_crawl_killed_while_uploading_leaves_only_what_its_manifest_names(
+    s3_endpoint: str, small_replica: ReplicaHandle, tmp_path: Path
+) -> None:
+    make_bucket(s3_endpoint, "killed")
+    url = "s3://killed/archive"
+    # A WARC file per response: a commit point, so an upload, after nearly every item.
+    command = crawl_command(small_replica.base_url, url, "-s", "ARCHIVER_WARC_MAX_BYTES=1")
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=child_env(tmp_path),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while process.poll() is None and committed_rows(url) < 10:
+        assert time.monotonic() < deadline, "the crawl neither committed nor finished"
+        time.sleep(0.02)
+    process.kill()
+    assert process.wait(timeout=10) == -9
+    rows = dataset.open(url).to_table(columns=["key"]).column("key").to_pylist()
+    assert len(rows) == committed_rows(url) >= 10
+    assert len(set(rows)) == len(rows)
+    assert main(["verify", url]) == 0
+    # The next run completes the archive: what the killed one had not committed is fetched.
+    done = subprocess.run(
+        crawl_command(small_replica.base_url, url), cwd=ROOT, env=child_env(tmp_path),
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    keys_now = dataset.open(url).to_table(columns=["key"]).column("key").to_pylist()
+    assert sorted(keys_now) == truth_keys()
+    assert main(["verify", url]) == 0
+
+
+def test_an_s3_archive_that_is_not_there_is_one_clear_line(
+    s3_endpoint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", "s3://no-such-bucket/x"]) == 1
+    assert capsys.readouterr().err == (
+        "archiver stats: s3://no-such-bucket/x holds no archive (no crawl manifests there)\n"
+    )

@@ -108,22 +108,24 @@ def committed(manifests: Iterable[dict[str, Any]], present: set[str]) -> list[st
     return sorted(p for p in named & present if p not in replaced)
 
 
-def pull(archive: RemoteArchive, root: Path, *, warcs: bool, unnamed: bool = False) -> list[str]:
-    """Copy the committed archive into the empty directory ``root``: every manifest and card,
-    the part files readers count (with ``unnamed`` every part file there is, for verify),
-    and with ``warcs`` every WARC file. Returns the part files no manifest names."""
+def pull(archive: RemoteArchive, root: Path, *, warcs: bool, replaced: bool = False) -> list[str]:
+    """Copy the committed archive into the empty directory ``root``: every manifest and the
+    card, the part files readers count (with ``replaced``, also those a compaction replaced
+    that are still there, for verify), and with ``warcs`` every WARC file.
+
+    Returns the part files there that no manifest names: uploads of a killed writer.
+    """
     objects = archive.objects()
     manifests = archive.manifests(objects)
     named = {entry["path"] for m in manifests.values() for entry in m.get("files", [])}
-    parts = [p for p in objects if p.startswith(f"{ARTICLES_DIR}/")]
-    orphans = sorted(p for p in parts if p not in named)
-    wanted = set(manifests) | {CARD_NAME} & set(objects)
-    wanted |= set(parts) if unnamed else set(committed(manifests.values(), set(objects)))
+    parts = {p for p in objects if p.startswith(f"{ARTICLES_DIR}/")}
+    wanted = set(manifests) | ({CARD_NAME} & set(objects))
+    wanted |= named & parts if replaced else set(committed(manifests.values(), set(objects)))
     if warcs:
         wanted |= {p for p in objects if p.startswith(f"{WARC_DIR}/")}
     for relative in sorted(wanted):
         _download(archive, relative, root / relative)
-    return orphans
+    return sorted(parts - named)
 
 
 def _download(archive: RemoteArchive, relative: str, target: Path) -> None:
