@@ -138,6 +138,29 @@ def test_a_part_waits_until_the_warc_file_its_rows_point_to_is_closed(
     assert remote.manifests(remote.objects())["crawls/c1.json"]["rows"] == 2
 
 
+class TornReads(RemoteArchive):
+    """A store that shows a manifest half overwritten to the first ``torn`` reads (as moto's
+    server can while a writer replaces it)."""
+
+    torn = 0
+
+    def read(self, relative: str) -> bytes:
+        whole = b'{"files": [], "rows": 0}'
+        TornReads.torn -= 1
+        return whole[:9] if TornReads.torn >= 0 else whole
+
+
+@pytest.mark.parametrize(("torn", "readable"), [(1, True), (4, True), (5, False)])
+def test_a_manifest_seen_half_written_is_read_again(torn: int, readable: bool) -> None:
+    TornReads.torn = torn
+    store = TornReads("s3://b/p", "b/p", object())
+    if readable:
+        assert store.manifest("crawls/c1.json") == {"files": [], "rows": 0}
+    else:
+        with pytest.raises(RemoteFailed, match=r"^s3://b/p/crawls/c1.json: unreadable manifest"):
+            store.manifest("crawls/c1.json")
+
+
 def test_committed_follows_manifests_and_compactions() -> None:
     manifests: list[dict[str, Any]] = [
         {"files": [{"path": "articles/a"}, {"path": "articles/b"}]},

@@ -15,8 +15,10 @@ The connection comes from the standard AWS environment variables; pyarrow does n
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -33,6 +35,7 @@ SCHEME = "s3://"
 CARD_NAME = "README.md"  # archiver.report.card writes it at the archive's root
 # S3 crawls commit at WARC rotations: a smaller file bounds what a killed worker loses there.
 REMOTE_WARC_MAX_BYTES = 64 << 20
+MANIFEST_READS = 5
 
 
 class RemoteFailed(Exception):
@@ -85,13 +88,29 @@ class RemoteArchive:
 
     def manifests(self, objects: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Every crawl manifest under the prefix, by relative path, in name order."""
-        names = sorted(p for p in objects if _is_manifest(p))
-        return {name: json.loads(self.read(name)) for name in names}
+        return {name: self.manifest(name) for name in sorted(filter(_is_manifest, objects))}
+
+    def manifest(self, relative: str) -> dict[str, Any]:
+        """A manifest, read again while it does not parse: S3 replaces an object whole, but
+        moto's server (the tests' store) lets a reader see one half overwritten."""
+        for _ in range(MANIFEST_READS - 1):
+            with contextlib.suppress(ValueError):
+                return _json_object(self.read(relative))
+            time.sleep(0.05)
+        try:
+            return _json_object(self.read(relative))
+        except ValueError as error:
+            raise RemoteFailed(f"{self.url}/{relative}: unreadable manifest ({error})") from None
 
     def committed_parts(self) -> list[str]:
         """The part files a reader counts: named by a manifest, present, not replaced."""
         objects = self.objects()
         return committed(self.manifests(objects).values(), set(objects))
+
+
+def _json_object(data: bytes) -> dict[str, Any]:
+    record: dict[str, Any] = json.loads(data)
+    return record
 
 
 def _is_manifest(relative: str) -> bool:
