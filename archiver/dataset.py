@@ -12,13 +12,15 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from archiver.store import remote
 from archiver.store.layout import ARTICLES_DIR
 from archiver.store.manifest import replaced_files
 from archiver.store.schema import LEGACY_PARTITION_SCHEMA, PARTITION_SCHEMA, dataset_schema
@@ -69,26 +71,43 @@ def _skip(path: str | Path, problem: str) -> None:
 
 
 def open(root: str | Path) -> ds.Dataset:
-    """The archive as a ``pyarrow.dataset.Dataset`` (hive partition ``lang``)."""
+    """The archive as a ``pyarrow.dataset.Dataset`` (hive partition ``lang``).
+
+    ``root`` may be ``s3://bucket/prefix`` (``archiver.store.remote``): the part files its
+    manifests name are read from the object store directly.
+    """
+    if remote.is_remote(root):
+        archive = remote.RemoteArchive.parse(str(root))
+        files = [archive.key(relative) for relative in archive.committed_parts()]
+        return _dataset(files, archive.key(ARTICLES_DIR), archive.fs)
     root = Path(root)
     replaced = replaced_files(root)
-    current: list[str] = []
-    legacy: list[str] = []  # schema version 1: the year in a year=… directory name
+    files = []
     for path in part_files(root):
         if str(path.relative_to(root)) in replaced:
             continue
         problem = readable(path)
         if problem is None:
-            (legacy if path.parent.name.startswith("year=") else current).append(str(path))
+            files.append(str(path))
         else:
             _skip(path, problem)
+    return _dataset(files, str(root / ARTICLES_DIR), None)
+
+
+def _dataset(files: list[str], base_dir: str, filesystem: Any) -> ds.Dataset:
+    """One dataset of schema version 2's ``lang=…/YYYY`` files and version 1's ``year=…``."""
+    current: list[str] = []
+    legacy: list[str] = []  # schema version 1: the year in a year=… directory name
+    for name in files:
+        (legacy if PurePosixPath(name).parent.name.startswith("year=") else current).append(name)
     parts = [
         ds.dataset(
             files,
             schema=dataset_schema(),
             format="parquet",
+            filesystem=filesystem,
             partitioning=ds.partitioning(partitions, flavor="hive"),
-            partition_base_dir=str(root / ARTICLES_DIR),
+            partition_base_dir=base_dir,
         )
         for files, partitions in ((current, PARTITION_SCHEMA), (legacy, LEGACY_PARTITION_SCHEMA))
         if files or partitions is PARTITION_SCHEMA

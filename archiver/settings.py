@@ -73,6 +73,9 @@ ARCHIVER_BATCH_ROWS = 200
 ARCHIVER_WARC_ENABLED = True
 # A WARC file is closed and a new one started past this size.
 ARCHIVER_WARC_MAX_BYTES = 1024 * 1024 * 1024
+# The s3://bucket/prefix a crawl uploads to as it commits ("": a local archive, the default).
+# `archiver crawl --out s3://…` sets it, with ARCHIVER_OUT a local staging copy (docs/storage.md).
+ARCHIVER_REMOTE = ""
 # Wait as a 429/503 response's Retry-After asks (seconds or HTTP date), at most this long.
 ARCHIVER_RETRY_AFTER_ENABLED = True
 ARCHIVER_RETRY_AFTER_MAX = 300.0
@@ -113,6 +116,7 @@ ARCHIVER_PROGRESS_INTERVAL = 2.0
 EXTENSIONS = {
     "archiver.extensions.progress.Progress": 500,
     "archiver.extensions.health.HealthCheck": 510,
+    "archiver.extensions.upload.RemoteUpload": 520,
 }
 # Listing pages one walk (a listing and its next pages) reads at most before it is cut as a
 # failure: a server whose pagination never ends cannot keep a crawl running. Generous for the

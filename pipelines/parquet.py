@@ -36,6 +36,7 @@ WRITE_FAILED = "archive_write_failed"
 # Settings worth keeping in the manifest: they explain what a run did.
 MANIFEST_SETTINGS = (
     "ARCHIVER_OUT",
+    "ARCHIVER_REMOTE",
     "DOWNLOAD_DELAY",
     "AUTOTHROTTLE_ENABLED",
     "ROBOTSTXT_OBEY",

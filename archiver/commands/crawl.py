@@ -10,7 +10,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archiver.cli import EXIT_USAGE
-from archiver.commands.common import CommandFailed, positive_int
+from archiver.commands.common import (
+    CommandFailed,
+    archive_location,
+    positive_int,
+    writable_archive,
+)
 
 
 def register(sub: Any) -> None:
@@ -21,7 +26,12 @@ def register(sub: Any) -> None:
         "--base-url", help="site to crawl (default: the real site, ARCHIVER_BASE_URL)"
     )
     parser.add_argument("--lang", default="en", help="sections: en,ar,… or all (default: en)")
-    parser.add_argument("--out", type=Path, default=Path("data/archive"), help="archive directory")
+    parser.add_argument(
+        "--out",
+        type=archive_location,
+        default=Path("data/archive"),
+        help="archive directory, or s3://BUCKET/PREFIX (docs/storage.md)",
+    )
     parser.add_argument(
         "--mode",
         choices=("incremental", "full"),
@@ -105,6 +115,30 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
     return settings
 
 
+def remote_settings(location: Path | str) -> dict[str, Any]:
+    """For s3://: the address to upload to, and WARC files small enough that a commit point
+    (a WARC file closed) comes often; ``-s`` given on the command line wins."""
+    from archiver.store.remote import REMOTE_WARC_MAX_BYTES
+
+    if isinstance(location, Path):
+        return {}
+    return {"ARCHIVER_REMOTE": location, "ARCHIVER_WARC_MAX_BYTES": REMOTE_WARC_MAX_BYTES}
+
+
+def shown_at(summary: dict[str, Any], out: Path, location: Path | str) -> dict[str, Any]:
+    """The summary with its files named where they are kept (s3://…, not the staging copy)."""
+    if isinstance(location, Path):
+        return summary
+
+    def moved(name: str) -> str:
+        return f"{location.rstrip('/')}/{Path(name).relative_to(out)}"
+
+    files = summary["files"]
+    manifest = files["manifest"] and moved(files["manifest"])
+    shown = {key: [moved(name) for name in files[key]] for key in ("parquet", "warc")}
+    return {**summary, "files": {**files, **shown, "manifest": manifest}}
+
+
 def run(args: argparse.Namespace) -> int:
     from archiver.crawl import run_crawl
     from archiver.outcome import format_outcome, outcome
@@ -131,11 +165,13 @@ def run(args: argparse.Namespace) -> int:
             if getattr(args, name) is not None:
                 spider_args[name] = getattr(args, name)
         # Settings, contact and --out are checked before anything is written.
-        result = run_crawl("mediaoffice", args.out, settings, **spider_args)  # ArchiveLocked: cli
+        with writable_archive(args.out) as out:
+            settings = {**remote_settings(args.out), **settings}
+            result = run_crawl("mediaoffice", out, settings, **spider_args)  # ArchiveLocked: cli
+            summary = shown_at(outcome(result), out, args.out)
     except ValueError as error:
         print(f"archiver crawl: {error}", file=sys.stderr)
         return EXIT_USAGE
-    summary = outcome(result)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from archiver.cli import EXIT_OK
-from archiver.commands.common import CommandFailed, archive_dir
+from archiver.commands.common import CommandFailed, archive_location, readable_archive
 
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("stats", help="items per language, kind and year; coverage; crawls")
-    parser.add_argument("dir", type=Path, help="archive directory")
+    parser.add_argument(
+        "dir", type=archive_location, help="archive directory, or s3://BUCKET/PREFIX"
+    )
     parser.add_argument(
         "--json",
         action="store_true",
@@ -43,12 +45,17 @@ def crawl_line(manifest: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # --json counts the WARC files' bytes, so an s3:// archive's are fetched for it.
+    with readable_archive(args.dir, warcs=args.json) as root:
+        return show(root, args.json)
+
+
+def show(root: Path, as_json: bool) -> int:
     from archiver.dataset import skipped_files
     from archiver.store.layout import CRAWLS_DIR
     from archiver.store.summary import format_summary, format_years, summarise
 
-    root = archive_dir(args.dir)
-    if args.json:
+    if as_json:
         from archiver.report.figures import UnreadableManifest, archive_figures
 
         try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -155,12 +155,16 @@ def replaced_files(root: Path) -> set[str]:
 
     A merged file may itself have been merged again later (and deleted): follow the chain.
     """
-    merged = replacements(root)
+    return replaced_among(replacements(root), lambda relative: (root / relative).exists())
+
+
+def replaced_among(merged: dict[str, str], exists: Callable[[str], bool]) -> set[str]:
+    """``replaced_files`` for any storage: ``exists`` tells whether a file is there."""
     done = set()
     for path, by in merged.items():
-        while not (root / by).exists() and by in merged:
+        while not exists(by) and by in merged:
             by = merged[by]
-        if (root / by).exists():
+        if exists(by):
             done.add(path)
     return done
 
