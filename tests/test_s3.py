@@ -6,6 +6,7 @@ writer uploads the files before the manifest, so whatever a killed upload left i
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import os
@@ -21,6 +22,7 @@ from typing import Any
 
 import duckdb
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from archiver import dataset
 from archiver.cli import main
@@ -258,11 +260,12 @@ def test_the_s3_archive_verifies_and_every_row_finds_its_warc_record(
 ) -> None:
     assert main(["verify", crawled.url]) == 0
     out = capsys.readouterr().out
-    assert out.endswith(
-        f"{crawled.url}: {count_parts(crawled.url)} part files, 60 rows: verified\n"
-    )
-    assert "note:" not in out
     remote = RemoteArchive.parse(crawled.url)
+    warcs = [remote.read(p) for p in remote.objects() if p.endswith(".warc.gz")]
+    records = sum(1 for w in warcs for _ in ArchiveIterator(io.BytesIO(w)))
+    assert f"{crawled.url}: {count_parts(crawled.url)} part files, 60 rows, " in out
+    assert out.endswith(f" {len(warcs)} WARC files, {records} records: verified\n")
+    assert "note:" not in out
     (manifest,) = remote.manifests(remote.objects()).values()
     assert manifest["finish_reason"] == "finished" and manifest["rows"] == 60
     assert manifest["options"]["ARCHIVER_REMOTE"] == crawled.url
@@ -318,7 +321,9 @@ def test_compaction_on_s3_merges_then_deletes_the_replaced_objects(
     after = dataset.open(url).to_table().sort_by([("key", "ascending"), ("crawl_id", "ascending")])
     assert after.equals(before)
     assert main(["verify", url]) == 0
-    assert capsys.readouterr().out.endswith(": 1 part files, 11 rows: verified\n")
+    assert capsys.readouterr().out.endswith(
+        ": 1 part files, 11 rows, 0 WARC files, 0 records: verified\n"
+    )
 
 
 def committed_rows(url: str) -> int:

@@ -59,11 +59,10 @@ def show(root: Path, as_json: bool) -> int:
         from archiver.report.figures import UnreadableManifest, archive_figures
 
         try:
-            with skipped_files() as damaged:
-                figures = archive_figures(root)
+            figures = archive_figures(root)
         except UnreadableManifest as error:
             raise CommandFailed(str(error)) from None
-        figures["damaged_files"] = damaged
+        damaged = figures["damaged_files"]
         print(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
         with skipped_files() as damaged:

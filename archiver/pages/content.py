@@ -50,7 +50,17 @@ _REFERENCE = re.compile(
     + _DATE_LABEL
     + r")"
 )
-_PARTY = re.compile(L.alternation(L.every(L.PARTY_NAMES), regex=True), re.IGNORECASE)
+# The party's name with any hyphens or spaces between its words.
+_PARTY = re.compile(
+    L.alternation(
+        (
+            r"[\s-]*".join(map(re.escape, n.replace("-", " ").split()))
+            for n in L.every(L.PARTY_NAMES)
+        ),
+        regex=True,
+    ),
+    re.IGNORECASE,
+)
 _SIGNOFF = re.compile(
     r"^" + L.alternation(L.every(L.SIGNOFF_PREFIXES), regex=True) + r"\s*(?P<name>.*)$",
     re.DOTALL,
@@ -136,7 +146,7 @@ _ROLE_WORD = re.compile(
     + L.alternation(sorted({_folded(w) for w in L.every(L.ROLE_WORDS)}, key=len, reverse=True))
 )
 _PRESS_RELEASE_KEYS = frozenset(label_key(w) for w in L.every(L.PRESS_RELEASE_LABELS))
-_CONNECTORS = frozenset(_folded(w) for w in L.PARTY_CONNECTORS)
+_CONNECTORS = frozenset(_folded(w) for w in (*L.every(L.SITE_NAME_LINKS), *L.PARTY_CONNECTORS))
 
 
 def is_header_label(line: str) -> bool:

@@ -23,11 +23,13 @@ SITE_NAMES: dict[str, tuple[str, ...]] = {
     "pa": ("مرکزي مطبوعاتي دفتر",),  # [M]
     "sw": ("Afisi Kuu ya Habari",),  # [M]
 }
-# The party's name, which <title> may carry with or instead of the office's (spellings differ in
-# hyphens and spaces: "Hizb-ut Tahrir", "Hizb ut-Tahrir"; they are compared folded).
+# The party's name, in <title> with or instead of the office's name, in header lines and role
+# lines. Spellings differ in hyphens and spaces ("Hizb-ut Tahrir", "Hizb ut-Tahrir"): every
+# reader compares them loosely (pages.title.compact, content._PARTY), so one spelling a script.
 PARTY_NAMES: dict[str, tuple[str, ...]] = {
-    "en": ("Hizb ut Tahrir",),  # [M] also fr, gr, sw, tr
-    "ar": ("حزب التحرير",),  # [M] also ur, pe, pa (Persian yeh folded)
+    "en": ("Hizb ut Tahrir",),  # [C] also tr "Hizb-ut Tahrir", gr "Hizb-ut-Tahrir", fr, sw
+    "ar": ("حزب التحرير",),  # [C] also a tr header line (tr/…/türkiye/8780.html)
+    "ur": ("حزب التحریر",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html; also pe, pa [M]
 }
 # Words that join the office's and the party's names ("… of Hizb ut Tahrir", "لحزب التحرير").
 SITE_NAME_LINKS: dict[str, tuple[str, ...]] = {
@@ -256,31 +258,10 @@ OFFICE_WORDS: dict[str, tuple[str, ...]] = {
     "pa": ("مطبوعاتي دفتر",),  # [M]
     "fr": ("Bureau de Presse", "Bureau médiatique"),  # [M]
 }
-# The party's name as the sections print it (hyphens and spaces vary: matched loosely).
-PARTY_NAMES: dict[str, tuple[str, ...]] = {
-    "en": (r"Hizb[\s-]*ut[\s-]*Tahrir",),  # [C] also tr "Hizb-ut Tahrir", gr "Hizb-ut-Tahrir"
-    "ar": ("حزب التحرير",),  # [C] also a tr header line (tr/…/türkiye/8780.html)
-    "ur": ("حزب التحریر",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html; also pe, pa [M]
-}
-# Small words that join the party's name to a label ("Media Office of Hizb ut Tahrir",
-# "المكتب الإعلامي لحزب التحرير"): a header line of only these, labels and the party's name is
-# no office.
-PARTY_CONNECTORS = (
-    "of",
-    "de",
-    "du",
-    "von",
-    "ya",
-    "wa",
-    "ل",
-    "کا",
-    "کی",
-    "کے",
-    "د",
-    "/",
-    "-",
-    "–",
-)  # [M]
+# What joins the party's name to a label besides SITE_NAME_LINKS' words ("Media Office of Hizb
+# ut Tahrir", "المكتب الإعلامي لحزب التحرير", "Hizb ut Tahrir / …"): a header line of only
+# these, labels and the party's name is no office.
+PARTY_CONNECTORS = ("/", "-", "–")  # [M]
 # Words that make a signature line a person's role ("Media Representative of Hizb ut Tahrir
 # in …"): a role line holds the party's name and one of these; the name is the line above or
 # below it. Matched at the start of a word (suffixes vary).
