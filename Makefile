@@ -6,13 +6,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+REDIS := /usr/bin/redis-server
 
 .PHONY: setup demo test lint bench clean
 
-setup: $(STAMP) $(CHROMIUM)
+setup: $(STAMP) $(CHROMIUM) $(REDIS)
 
 $(CHROMIUM):
 	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+# The shared-frontier tests start their own redis-server (never the system service).
+$(REDIS):
+	command -v redis-server >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y redis-server)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,7 +28,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/archiver demo
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) $(REDIS)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # `crawl --workers` reruns it
     try:
         configure_logging(args.quiet, args.log_file, args.log_level)
         with quieted(args.quiet):

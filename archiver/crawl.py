@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +48,8 @@ class CrawlResult:
     crawl_id: str
     out: Path
     health: Verdict | None  # None: the spider runs without the check (ARCHIVER_HEALTH_ENABLED)
+    # A frontier worker's: the worst exit code of all the crawl's workers (None: not a worker).
+    crawl_exit_code: int | None = None
 
     @property
     def finish_reason(self) -> str:
@@ -61,6 +63,11 @@ class CrawlResult:
 
     @property
     def exit_code(self) -> int:
+        return self.worker_exit_code if self.crawl_exit_code is None else self.crawl_exit_code
+
+    @property
+    def worker_exit_code(self) -> int:
+        """This process's own outcome (for a crawl on its own, the crawl's)."""
         if self.finish_reason != "finished" or self.rows_lost:
             return EXIT_FAILURE
         if self.health is not None and not self.health.passed:
@@ -94,7 +101,20 @@ def execute(
 
     out = preflight.check_crawl(crawler.settings, spider_args)
     name_contact(crawler.settings)
-    lock.acquire(out, LOCKED_WAY_OUT)
+    # Frontier workers share the archive; leftovers of dead writers are cleared only alone.
+    frontier = bool(crawler.settings.get("ARCHIVER_FRONTIER"))
+    clean = clean_after_dead_writers if frontier else None  # alone: the writers do it, counted
+    lock.acquire(out, LOCKED_WAY_OUT, shared=frontier, when_alone=clean)
+    state = None
+    if frontier:
+        from archiver.distributed.state import state_for
+
+        try:
+            state = state_for(crawler)
+            state.join()  # raises FrontierBusy (a ValueError) while a crawl is finishing
+        except BaseException:
+            lock.release(out)
+            raise
     errors: list[BaseException] = []
     try:
         _keep_error(process.crawl(crawler, **spider_args), errors)
@@ -105,12 +125,28 @@ def execute(
         raise errors[0]
     assert crawler.stats is not None
     check = crawler.get_extension(HealthCheck)
-    return CrawlResult(
+    result = CrawlResult(
         stats=crawler.stats.get_stats(),
         crawl_id=crawl_id_for(crawler),
         out=out,
         health=check.verdict() if check is not None else None,
     )
+    if state is not None:
+        timeout = 10 * crawler.settings.getfloat("ARCHIVER_FRONTIER_LEASE")
+        code = state.crawl_exit_code(result.worker_exit_code, timeout)
+        result = replace(result, crawl_exit_code=code)
+    return result
+
+
+def clean_after_dead_writers(root: Path) -> None:
+    """Publish WARC files a killed crawl left open and remove its temporaries: run by a
+    frontier worker while it holds the archive alone, since its fellow workers' open files
+    are alive (a crawl on its own does the same as it opens its writers)."""
+    from archiver.store.atomic import remove_leftover_temporaries
+    from archiver.store.warc import recover
+
+    recover(root)
+    remove_leftover_temporaries(root)
 
 
 def _keep_error(started: Any, errors: list[BaseException]) -> None:

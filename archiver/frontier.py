@@ -7,12 +7,17 @@ archived too (``archiver.store.settled``). An item archived by a run that was ki
 but not settled: that run may have committed it before older items it never reached.
 ``since``/``until`` bound the listing dates; a page whose dated entries are all older than
 ``since`` ends the walk too.
+
+A *walk* is one chain of listing pages, each reached by the previous one's next link. A broken
+or hostile server can make it endless (the same entries on every page, or empty pages that
+still link a next one), so ``walk_end`` stops a walk at a page that lists no entry the walk has
+not listed before, and at a page cap; such a walk is cut, not complete.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 MODES = ("incremental", "full")
@@ -70,3 +75,27 @@ def plan_page(
     dated = [e.listed for e in entries if e.listed is not None]
     all_too_old = since is not None and bool(dated) and all(d < since for d in dated)
     return Plan(fetch, not (all_settled or all_too_old), skipped_known, skipped_range)
+
+
+@dataclass
+class Walk:
+    """What one walk has read so far: its pages and the keys they listed."""
+
+    pages: int = 0
+    seen: set[str] = field(default_factory=set)
+
+    def read(self, keys: Iterable[str]) -> int:
+        """Count one more page of the walk; how many of its keys the walk had not listed."""
+        self.pages += 1
+        before = len(self.seen)
+        self.seen.update(keys)
+        return len(self.seen) - before
+
+
+def walk_end(walk: Walk, unseen: int, max_pages: int) -> str | None:
+    """Why a walk must not follow its page's next link (the reason recorded), or None."""
+    if unseen == 0:
+        return "the listing page adds no entry the walk had not listed before"
+    if walk.pages >= max_pages:
+        return f"the walk reached ARCHIVER_MAX_LISTING_PAGES ({max_pages} pages)"
+    return None

@@ -34,6 +34,11 @@ DEFAULT_FLOORS: dict[str, float] = {
 EXAMPLES_KEPT = 3
 # Stat the spider counts: listing pages it could not read (after retries, mirrors, fallbacks).
 LISTING_FAILED = "listing/failed"
+# Stat the spider counts: listing walks cut before their end (archiver.frontier.walk_end).
+WALKS_CUT = "listing/walks_cut"
+# Stat of a shared-frontier worker (archiver.distributed): False when another worker walked the
+# listings, so reading none is no problem of this one.
+FRONTIER_SEEDER = "frontier/seeder"
 
 
 def is_due(field: str, kind: str) -> bool:
@@ -128,9 +133,20 @@ def check(
                 "see the failures in the crawl manifest",
             )
         )
-    elif int(stats.get("listing/pages", 0)) == 0:
+    elif int(stats.get("listing/pages", 0)) == 0 and stats.get(FRONTIER_SEEDER, True):
         problems.append(
             Problem("all", "listings", "no listing page was read: nothing of the site was seen")
+        )
+    walks_cut = int(stats.get(WALKS_CUT, 0))
+    if walks_cut:
+        problems.append(
+            Problem(
+                "all",
+                "listings",
+                f"{walks_cut} listing walk(s) were cut before their last page (a page adding no "
+                "new entry, a next link over URLLENGTH_LIMIT, or ARCHIVER_MAX_LISTING_PAGES "
+                "reached), so the walk is incomplete; see the failures in the crawl manifest",
+            )
         )
     errors = _error_problem(stats, previous, thresholds)
     if errors is not None:

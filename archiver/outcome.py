@@ -54,7 +54,12 @@ def outcome(result: CrawlResult) -> dict[str, Any]:
     stats = result.stats
     counts = {key: int(stats.get(stat, 0)) for key, stat in COUNTS.items()}
     error = None
-    if result.finish_reason != "finished":
+    if (write_error := stats.get("archive/write_error")) is not None:
+        error = (
+            f"{write_error}: {counts['rows_committed']} rows reached the archive and are kept; "
+            f"{stats.get('archive/write_remedy')} and run the same command again to fetch the rest"
+        )
+    elif result.finish_reason != "finished":
         error = f"the crawl stopped early ({result.finish_reason})"
     elif result.rows_lost:
         error = (

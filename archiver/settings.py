@@ -42,6 +42,12 @@ DOWNLOAD_TIMEOUT = 60
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 COOKIES_ENABLED = False
+# Only http(s) is ever fetched: no handler for file:, ftp:, s3: or data: addresses, as a second
+# wall behind the scope checks (a hostile page's file:// link cannot read the disk).
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
+# `archiver extract URL` gives up on a fetch (redirects and body included) past this many
+# seconds; it fetches with the same DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT and scope as a crawl.
+ARCHIVER_EXTRACT_DEADLINE = 120.0
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # no listening port on an unattended crawler
 
@@ -67,6 +73,9 @@ ARCHIVER_BATCH_ROWS = 200
 ARCHIVER_WARC_ENABLED = True
 # A WARC file is closed and a new one started past this size.
 ARCHIVER_WARC_MAX_BYTES = 1024 * 1024 * 1024
+# The s3://bucket/prefix a crawl uploads to as it commits ("": a local archive, the default).
+# `archiver crawl --out s3://…` sets it, with ARCHIVER_OUT a local staging copy (docs/storage.md).
+ARCHIVER_REMOTE = ""
 # Wait as a 429/503 response's Retry-After asks (seconds or HTTP date), at most this long.
 ARCHIVER_RETRY_AFTER_ENABLED = True
 ARCHIVER_RETRY_AFTER_MAX = 300.0
@@ -75,6 +84,12 @@ ARCHIVER_RETRY_AFTER_MAX = 300.0
 ARCHIVER_RETRY_BACKOFF_BASE = 2.0
 ARCHIVER_RETRY_BACKOFF_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
+    # The scope's wall (archiver/middlewares/scope.py): every request is checked before the
+    # offsite filter (50) and robots.txt (100) see it, every redirect before Scrapy's redirect
+    # middlewares (600, 580) follow it.
+    "archiver.middlewares.scope.OffScopeRequests": 40,
+    "archiver.middlewares.scope.OffScopeRedirects": 610,
+    "archiver.middlewares.scope.OffScopeRefreshes": 585,
     # process_response runs from the highest number down: capture first, then Retry-After,
     # then Scrapy's RetryMiddleware (550) for everything else.
     "archiver.middlewares.retry_after.RetryAfterMiddleware": 560,
@@ -101,6 +116,20 @@ ARCHIVER_PROGRESS_INTERVAL = 2.0
 EXTENSIONS = {
     "archiver.extensions.progress.Progress": 500,
     "archiver.extensions.health.HealthCheck": 510,
+    "archiver.extensions.upload.RemoteUpload": 520,
 }
+# Listing pages one walk (a listing and its next pages) reads at most before it is cut as a
+# failure: a server whose pagination never ends cannot keep a crawl running. Generous for the
+# real site: Arabic's ≥100k items at the smallest page size seen (8 a page) are ≈12,500 pages.
+ARCHIVER_MAX_LISTING_PAGES = 50_000
+# A shared frontier (archiver.distributed, docs/scaling.md): redis://HOST:PORT/DB of the Redis
+# every worker of one crawl uses (empty: a crawl on its own); the name of the crawl there (one
+# Redis database can hold several); seconds a worker's lease lasts without its heartbeat (a
+# killed worker's requests go back to the queue after it); seconds between looks at the queue.
+ARCHIVER_FRONTIER = ""
+ARCHIVER_FRONTIER_NAME = "archiver"
+ARCHIVER_FRONTIER_LEASE = 30.0
+ARCHIVER_FRONTIER_POLL = 0.2
+ADDONS = {"archiver.distributed.addon.Frontier": 0}
 # The real site; spiders take -a base_url=… to crawl a mirror or the replica.
 ARCHIVER_BASE_URL = "https://www.hizb-ut-tahrir.info"

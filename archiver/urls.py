@@ -97,6 +97,13 @@ def section_of(url: str) -> str | None:
     return parts[0] if parts else None
 
 
+def move_to(url: str, base_url: str) -> str:
+    """The same path and query on the base URL's scheme and host:port."""
+    parts = urlsplit(url)
+    base = urlsplit(base_url)
+    return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
+
+
 def rebase(url: str, base_url: str) -> str:
     """Move an address on any of the site's hosts onto the host being crawled.
 
@@ -104,8 +111,75 @@ def rebase(url: str, base_url: str) -> str:
     item of the host at hand; fetching it there keeps the crawl on one host (and off hosts a
     test or an operator did not choose). Other addresses are returned unchanged.
     """
-    parts = urlsplit(url)
-    if not parts.hostname or not is_site_host(parts.hostname):
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # a malformed IPv6 host: no host of the site
         return url
-    base = urlsplit(base_url)
-    return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
+    if not host or not is_site_host(host):
+        return url
+    return move_to(url, base_url)
+
+
+WEB_SCHEMES = ("http", "https")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def origin(url: str) -> tuple[str, int] | None:
+    """``(host, port)`` of an http(s) URL (the scheme's port when none is given), else None."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:  # a malformed host or port
+        return None
+    if parts.scheme not in WEB_SCHEMES or not parts.hostname:
+        return None
+    return parts.hostname.lower().rstrip("."), port or _DEFAULT_PORTS[parts.scheme]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a crawl may fetch: http(s) on the host:port of its base URL and of its mirrors.
+
+    A crawl whose base URL is one of the site's hosts may also fetch the others (on their
+    scheme's own port), so the site's www/non-www and mirror redirects are followed; a crawl of
+    a replica or of an operator's own mirror never contacts the site's hosts. Addresses on the
+    site's hosts are moved onto ``base_url`` (where the crawl is now) before they are judged.
+    """
+
+    base_url: str
+    origins: frozenset[tuple[str, int]]
+    site_wide: bool
+
+    @classmethod
+    def of(cls, base_url: str, mirrors: tuple[str, ...] = ()) -> Scope:
+        origins = frozenset(o for url in (base_url, *mirrors) if (o := origin(url)) is not None)
+        return cls(base_url, origins, any(is_site_host(host) for host, _ in origins))
+
+    def moved_to(self, base_url: str) -> Scope:
+        """The same scope, with the site's addresses moved onto another of its base URLs."""
+        return Scope(base_url, self.origins, self.site_wide)
+
+    def hosts(self) -> list[str]:
+        """Every host name in scope (the site's domains when site-wide), for host filters."""
+        names = sorted({host for host, _ in self.origins})
+        return [*SITE_DOMAINS, *names] if self.site_wide else names
+
+    def allows(self, url: str) -> bool:
+        where = origin(url)
+        if where is None:
+            return False
+        host, port = where
+        return where in self.origins or (
+            self.site_wide and is_site_host(host) and port == _DEFAULT_PORTS[urlsplit(url).scheme]
+        )
+
+    def link(self, url: str) -> str | None:
+        """Where to fetch a link: on the base URL when it names the site; None when out of
+        scope (another host or port, another scheme)."""
+        moved = rebase(url, self.base_url)
+        return moved if self.allows(moved) else None
+
+    def redirect(self, url: str) -> str | None:
+        """Where to follow a redirect: as it is when in scope (the site's own host changes
+        included), else as a link; None when it leaves the scope."""
+        return url if self.allows(url) else self.link(url)

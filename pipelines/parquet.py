@@ -7,16 +7,20 @@ the stats and every failure of the run go to ``crawls/{crawl_id}.json``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy import signals as scrapy_signals
+from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 
 from archiver import signals
 from archiver.extensions.health import HealthCheck
 from archiver.item import ArchiveItem
-from archiver.store.archive import ArchiveWriter
+from archiver.store.archive import ArchiveWriter, write_failure
 from archiver.store.manifest import ROBOTS_REFUSAL, crawl_id_for
+from archiver.store.warc import WarcFile
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -24,9 +28,15 @@ if TYPE_CHECKING:
     from scrapy.statscollectors import StatsCollector
     from twisted.python.failure import Failure
 
+logger = logging.getLogger(__name__)
+
+# How a run ends that could no longer write its archive (a full disk, an I/O error).
+WRITE_FAILED = "archive_write_failed"
+
 # Settings worth keeping in the manifest: they explain what a run did.
 MANIFEST_SETTINGS = (
     "ARCHIVER_OUT",
+    "ARCHIVER_REMOTE",
     "DOWNLOAD_DELAY",
     "AUTOTHROTTLE_ENABLED",
     "ROBOTSTXT_OBEY",
@@ -41,7 +51,10 @@ class ParquetPipeline:
         self.crawler = crawler
         self.stats: StatsCollector = crawler.stats
         self.archive = archive
+        self.write_error: str | None = None
         crawler.signals.connect(self.record_failure, signal=signals.fetch_failed)
+        crawler.signals.connect(self.record_warc_file, signal=signals.warc_file_closed)
+        crawler.signals.connect(self.stop, signal=signals.archive_write_failed)
         crawler.signals.connect(self.record_error, signal=scrapy_signals.spider_error)
         crawler.signals.connect(self.record_error, signal=scrapy_signals.item_error)
         crawler.signals.connect(self.finish_manifest, signal=scrapy_signals.spider_closed)
@@ -69,7 +82,13 @@ class ParquetPipeline:
         )
 
     def process_item(self, item: ArchiveItem) -> ArchiveItem:
-        stamped, outcome = self.archive.add(item)
+        if self.write_error is not None:  # items still in flight when the write failed
+            raise DropItem(f"not archived: {self.write_error}", log_level="DEBUG")
+        try:
+            stamped, outcome = self.archive.add(item)
+        except OSError as error:
+            self.stop(error)
+            raise DropItem(f"not archived: {self.write_error}", log_level="DEBUG") from None
         self.stats.inc_value(f"archive/{outcome}")
         if outcome != "unchanged":
             self.stats.inc_value("archive/rows_written")
@@ -95,6 +114,9 @@ class ParquetPipeline:
         else:
             self.stats.inc_value("archive/failures")
 
+    def record_warc_file(self, warc: WarcFile) -> None:
+        self.archive.add_warc_file(warc)
+
     def record_error(self, failure: Failure, response: Response) -> None:
         """A page whose processing raised (a bug of ours): its item is lost for this run, so
         it goes into the failures like any other page that produced none."""
@@ -105,8 +127,28 @@ class ParquetPipeline:
             response.status,
         )
 
+    def stop(self, error: OSError) -> None:
+        """A write of the archive (Parquet, or WARC in the capture) failed: end the run."""
+        if self.write_error is None:
+            self.write_failed(error)
+            assert self.crawler.engine is not None
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=WRITE_FAILED))
+
+    def write_failed(self, error: OSError) -> None:
+        """The archive cannot be written: the run stops, and its summary says what is kept.
+        What was committed stays whole (every file is published complete, or not at all)."""
+        if self.write_error is not None:
+            return
+        self.write_error, remedy = write_failure(self.archive.root, error)
+        logger.error("%s (%s); the crawl stops", self.write_error, error)
+        self.stats.set_value("archive/write_error", self.write_error)
+        self.stats.set_value("archive/write_remedy", remedy)
+
     def close_spider(self) -> None:
-        self.archive.close()
+        try:
+            self.archive.close()
+        except OSError as error:  # the buffered rows could not be written
+            self.write_failed(error)
         # Counted at commit: less than rows_written means buffered rows never reached disk.
         self.stats.set_value("archive/rows_committed", self.archive.rows_committed)
 

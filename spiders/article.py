@@ -6,7 +6,7 @@ from typing import Any
 
 from scrapy.settings import BaseSettings
 
-from archiver.urls import parse_item_url
+from archiver.urls import Scope, parse_item_url
 from spiders.base import ArchiveSpider
 
 
@@ -30,6 +30,7 @@ class ArticleSpider(ArchiveSpider):
             )
         self.url = url
         self.base_url = url
+        self.scope = Scope.of(url)
         self.listing_date = listing_date
         self.allowed_domains = self.scope_domains()
 

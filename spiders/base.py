@@ -1,11 +1,16 @@
-"""What every archiving spider shares: the item callback, the failure errback, the scope."""
+"""What every archiving spider shares: the item callback, the failure errback, the scope.
+
+Every request a spider makes goes through ``scope.link`` first (the site's addresses moved onto
+the base URL, anything else out of scope dropped), so nothing off scope is ever queued; the
+downloader middlewares of ``archiver.middlewares.scope`` hold the same line for redirects and
+for requests a spider did not make itself (robots.txt).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -17,7 +22,7 @@ from archiver.fetched import stamp_fetch
 from archiver.item import ArchiveItem
 from archiver.pages import extract_item
 from archiver.store.warc import WarcRef
-from archiver.urls import SITE_DOMAINS, is_site_host, parse_item_url
+from archiver.urls import Scope, parse_item_url
 
 # Request meta flag: the item failed in an earlier run and is being retried.
 EARLIER_FAILURE = "archiver_earlier_failure"
@@ -26,24 +31,26 @@ EARLIER_FAILURE = "archiver_earlier_failure"
 class ArchiveSpider(scrapy.Spider):
     base_url: str
     allowed_domains: list[str]
+    # What the crawl may fetch: set with the base URL when the spider is built (archiver.urls).
+    scope: Scope
 
     def run_options(self) -> dict[str, Any]:
         """What this run was asked to do, for its manifest."""
         return {"spider": self.name, "base_url": self.base_url}
 
     def in_scope(self, url: str) -> bool:
-        """http(s) on the site's hosts or on a host this crawl was pointed at."""
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        # allowed_domains holds scope_domains(), set once when the spider is built.
-        return parts.scheme in ("http", "https") and (
-            is_site_host(host) or host in self.allowed_domains
-        )
+        """http(s) on the base URL's host:port (or a mirror's), or on one of the site's hosts,
+        which is fetched from the base URL."""
+        return self.scope.link(url) is not None
 
     def scope_domains(self) -> list[str]:
-        """The site's hosts and the configured base URL's host (a mirror or the replica)."""
-        host = urlsplit(self.base_url).hostname or ""
-        return [*SITE_DOMAINS, host] if host else list(SITE_DOMAINS)
+        """The host names in scope, for Scrapy's offsite filter (a second, host-only wall)."""
+        return self.scope.hosts()
+
+    def move_base(self, base_url: str) -> None:
+        """Carry on the crawl at another of its base URLs (a mirror): the scope stays the same."""
+        self.base_url = base_url
+        self.scope = self.scope.moved_to(base_url)
 
     def item_request(self, url: str, listing_date: str | None = None) -> scrapy.Request:
         return scrapy.Request(

@@ -8,11 +8,15 @@
 It starts at each section's "latest" menu (or the given category menu), follows Joomla's
 "next" links, and requests every listed item once per key, handing the listing's date to the
 item callback (the listing is the best source of the publication date). Which entries to fetch
-and when to stop is decided by ``archiver.frontier.plan_page``. A section without the expected
-latest-items menu (404) is crawled through every listing its home page's menus link to (a
-``category`` that 404s is just a failure). Failed items of earlier runs are retried first. When
-a section's first listing page cannot be fetched from the base URL (refused, timed out, 5xx
-after retries), the crawl moves to the next of ``mirrors`` and carries on there.
+and when to stop is decided by ``archiver.frontier.plan_page``; a walk that would not end (no
+new entry on a page, or ``ARCHIVER_MAX_LISTING_PAGES`` pages) is cut by
+``archiver.frontier.walk_end``, recorded as a failure, and makes the run incomplete. A listed
+URL longer than Scrapy's ``URLLENGTH_LIMIT`` is a failure too, not a request. A section
+without the expected latest-items menu (404) is crawled through every listing its home page's
+menus link to (a ``category`` that 404s is just a failure). Failed items of earlier runs are
+retried first. When a section's first listing page cannot be fetched from the base URL
+(refused, timed out, 5xx after retries), the crawl moves to the next of ``mirrors`` and
+carries on there.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
@@ -28,16 +31,28 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archiver.dataset import latest
-from archiver.frontier import COMPLETE_LANGS_STAT, MODES, Entry, listing_day, plan_page
-from archiver.health import LISTING_FAILED
+from archiver.frontier import (
+    COMPLETE_LANGS_STAT,
+    MODES,
+    Entry,
+    Walk,
+    listing_day,
+    plan_page,
+    walk_end,
+)
+from archiver.health import LISTING_FAILED, WALKS_CUT
 from archiver.pages import ListingPage
 from archiver.pages.section import SectionPage
 from archiver.preflight import date_range
 from archiver.sections import LATEST_MENU, parse_langs
+from archiver.settings import ARCHIVER_MAX_LISTING_PAGES
 from archiver.store.manifest import FailedFetch, unresolved_item_failures
 from archiver.store.settled import settled_keys
-from archiver.urls import parse_item_url, rebase
+from archiver.urls import Scope, move_to, parse_item_url
 from spiders.base import EARLIER_FAILURE, ArchiveSpider
+
+# Request meta: the walk (named by its first page's URL) a listing request belongs to.
+WALK = "archiver_walk"
 
 
 class MediaOfficeSpider(ArchiveSpider):
@@ -65,16 +80,28 @@ class MediaOfficeSpider(ArchiveSpider):
         self.mode = mode
         self.since, self.until = date_range(since, until)
         self.mirrors = [m.strip().rstrip("/") for m in (mirrors or "").split(",") if m.strip()]
+        self.scope = Scope.of(self.base_url, tuple(self.mirrors))
         self.known: set[str] = set()  # keys already archived (incremental mode)
         self.settled: set[str] = set()  # archived keys that may end a walk (incremental mode)
         self.requested: set[str] = set()  # item keys already requested in this run
         self.earlier_failures: list[FailedFetch] = []  # items earlier runs failed to fetch
+        self.walks: dict[str, Walk] = {}  # listing walks by their first page's URL
+        self.max_listing_pages = ARCHIVER_MAX_LISTING_PAGES  # the setting, read by from_crawler
+        self.url_length_limit = 0  # Scrapy's URLLENGTH_LIMIT (0: none), set by from_crawler
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> MediaOfficeSpider:
         kwargs.setdefault("base_url", crawler.settings.get("ARCHIVER_BASE_URL"))
         spider: MediaOfficeSpider = super().from_crawler(crawler, *args, **kwargs)
         spider.allowed_domains = spider.scope_domains()
+        spider.max_listing_pages = crawler.settings.getint(
+            "ARCHIVER_MAX_LISTING_PAGES", ARCHIVER_MAX_LISTING_PAGES
+        )
+        if spider.max_listing_pages < 1:
+            raise ValueError(
+                f"ARCHIVER_MAX_LISTING_PAGES must be at least 1, not {spider.max_listing_pages}"
+            )
+        spider.url_length_limit = crawler.settings.getint("URLLENGTH_LIMIT")
         if spider.mode == "incremental":
             out = Path(crawler.settings["ARCHIVER_OUT"])
             spider.known = set(latest(out, columns=["key"]).column("key").to_pylist())
@@ -94,12 +121,27 @@ class MediaOfficeSpider(ArchiveSpider):
             "max_items": self.max_items,
         }
 
-    def listing_lost(self) -> None:
-        """A listing page that could not be read: this run vouches for no section's walk,
-        and its health check says so."""
+    def listing_lost(self, stat: str = LISTING_FAILED) -> None:
+        """A listing page that could not be read (or a walk cut, ``WALKS_CUT``): this run
+        vouches for no section's walk, and its health check says so."""
         assert self.crawler is not None and self.crawler.stats is not None
         self.crawler.stats.set_value(COMPLETE_LANGS_STAT, [])
-        self.crawler.stats.inc_value(LISTING_FAILED)
+        self.crawler.stats.inc_value(stat)
+
+    def too_long(self, url: str, listing_date: str | None = None) -> bool:
+        """Whether ``url`` is over ``URLLENGTH_LIMIT``, which Scrapy's middleware would drop
+        with only a log line; it is reported as a failure instead."""
+        if not self.url_length_limit or len(url) <= self.url_length_limit:
+            return False
+        assert self.crawler is not None and self.crawler.stats is not None
+        self.crawler.stats.inc_value("listing/url_too_long")
+        self.report_failure(
+            url,
+            f"URL longer than URLLENGTH_LIMIT: {len(url)} > {self.url_length_limit} characters",
+            None,
+            listing_date,
+        )
+        return True
 
     def listing_failed(self, failure: Failure) -> None:
         self.listing_lost()
@@ -109,10 +151,6 @@ class MediaOfficeSpider(ArchiveSpider):
         menu = self.category or LATEST_MENU[lang]
         suffix = "" if menu.endswith(".html") else ".html"
         return f"{self.base_url}/{lang}/index.php/{menu}{suffix}"
-
-    def scope_domains(self) -> list[str]:
-        hosts = [urlsplit(mirror).hostname or "" for mirror in self.mirrors]
-        return [*super().scope_domains(), *filter(None, hosts)]
 
     def first_listing(self, lang: str) -> scrapy.Request:
         return scrapy.Request(
@@ -136,7 +174,11 @@ class MediaOfficeSpider(ArchiveSpider):
                     continue
                 self.requested.add(ref.key)
                 self.crawler.stats.inc_value("retry/earlier_failures")
-                request = self.item_request(rebase(failed.url, self.base_url), failed.listing_date)
+                # Where the crawl is now, not the host (or port) the item failed on.
+                url = move_to(failed.url, self.base_url)
+                if self.too_long(url, failed.listing_date):
+                    continue
+                request = self.item_request(url, failed.listing_date)
                 request.meta[EARLIER_FAILURE] = True
                 yield request
 
@@ -162,7 +204,7 @@ class MediaOfficeSpider(ArchiveSpider):
             self.listing_lost()
             return
         if meta["base_url"] == self.base_url and self.mirrors:  # the first section to notice
-            self.base_url = self.mirrors.pop(0)
+            self.move_base(self.mirrors.pop(0))
             self.crawler.stats.inc_value("mirror/switched")
             self.logger.warning(
                 "%s fails; switching to the mirror %s", meta["base_url"], self.base_url
@@ -176,7 +218,7 @@ class MediaOfficeSpider(ArchiveSpider):
         assert self.crawler is not None and self.crawler.stats is not None
         listings = SectionPage(response.body, response.url).menu_listings()
         self.crawler.stats.inc_value("listing/from_section_menus", len(listings))
-        for url in listings:
+        for url in filter(None, map(self.scope.link, listings)):
             yield scrapy.Request(url, callback=self.parse_listing, errback=self.listing_failed)
 
     def budget_left(self) -> bool:
@@ -187,16 +229,20 @@ class MediaOfficeSpider(ArchiveSpider):
         stats = self.crawler.stats
         page = ListingPage(response.body, response.url)
         stats.inc_value("listing/pages")
+        walk_name = response.meta.get(WALK, response.url)
+        walk = self.walks.setdefault(walk_name, Walk())
         items = []
         for listed in page.entries():
             ref = parse_item_url(listed.url)
-            if not self.in_scope(listed.url):
+            url = self.scope.link(listed.url)
+            if url is None:
                 stats.inc_value("listing/off_site")
             elif ref is None:
                 stats.inc_value("listing/not_an_item")
             else:
-                items.append((ref.key, listed))
-        entries = [Entry(key, listing_day(listed.datetime_raw)) for key, listed in items]
+                items.append((ref.key, listed, url))
+        entries = [Entry(key, listing_day(listed.datetime_raw)) for key, listed, _ in items]
+        unseen = walk.read(key for key, _, _ in items)
         plan = plan_page(
             entries,
             self.known,
@@ -208,20 +254,44 @@ class MediaOfficeSpider(ArchiveSpider):
         stats.inc_value("listing/skipped_known", plan.skipped_known)
         stats.inc_value("listing/skipped_out_of_range", plan.skipped_range)
         for index in plan.fetch:
-            key, listed = items[index]
+            key, listed, url = items[index]
             if key in self.requested:
                 stats.inc_value("listing/duplicate")
                 continue
             if not self.budget_left():
                 return
             self.requested.add(key)
-            yield self.item_request(rebase(listed.url, self.base_url), listed.datetime_raw)
+            if not self.too_long(url, listed.datetime_raw):
+                yield self.item_request(url, listed.datetime_raw)
         next_url = page.next_url()
         if not plan.follow_next:
             stats.inc_value("listing/stopped_early")
         elif next_url and self.budget_left():
-            yield response.follow(
-                rebase(next_url, self.base_url),
+            yield from self.next_listing(
+                response, next_url, walk_name, walk_end(walk, unseen, self.max_listing_pages)
+            )
+
+    def next_listing(
+        self, response: Response, next_url: str, walk_name: str, cut: str | None
+    ) -> Iterator[scrapy.Request]:
+        """The walk's next page, if its link stays in scope and the walk may go on; a link that
+        leaves scope (another host, port or scheme) or a walk cut (``cut``, the reason) ends the
+        walk as a failure naming the link."""
+        url = self.scope.link(next_url)
+        if url is None:
+            self.listing_lost()
+            self.report_failure(
+                response.url, f"OffScope: next page off scope: {next_url}", None, None
+            )
+        elif cut is not None:
+            self.listing_lost(WALKS_CUT)
+            self.report_failure(url, f"listing walk cut: {cut} ({response.url})", None, None)
+        elif self.too_long(url):
+            self.listing_lost(WALKS_CUT)
+        else:
+            yield scrapy.Request(
+                url,
                 callback=self.parse_listing,
                 errback=self.listing_failed,
+                meta={WALK: walk_name},
             )

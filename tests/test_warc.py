@@ -11,7 +11,15 @@ from scrapy.http.headers import Headers
 from warcio.archiveiterator import ArchiveIterator
 
 from archiver.middlewares.warc import text_headers
-from archiver.store.warc import OPEN_SUFFIX, Exchange, WarcFileWriter, WarcRef, recover
+from archiver.store.warc import (
+    OPEN_SUFFIX,
+    Exchange,
+    WarcFileWriter,
+    WarcRef,
+    recover,
+    request_head,
+    status_line,
+)
 
 
 def exchange(n: int) -> Exchange:
@@ -81,3 +89,15 @@ def test_a_chunked_response_is_recorded_without_its_transfer_encoding() -> None:
         ("X-Archive-Orig-Transfer-Encoding", "chunked"),
         ("Content-Type", "text/html"),
     ]
+
+
+def test_status_lines_get_their_reason_phrase_and_requests_their_origin_form() -> None:
+    assert status_line(404, "") == "HTTP/1.1 404 Not Found"
+    assert status_line(200, "Fine") == "HTTP/1.1 200 Fine"
+    assert status_line(599, "") == "HTTP/1.1 599"
+    assert request_head("GET", "http://127.0.0.1:8000", [("Accept", "*/*")]) == (
+        b"GET / HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nAccept: */*\r\n\r\n"
+    )
+    assert request_head("GET", "https://user@example.org/a/b?c=1&d=2", [("Host", "x")]) == (
+        b"GET /a/b?c=1&d=2 HTTP/1.1\r\nHost: x\r\n\r\n"
+    )

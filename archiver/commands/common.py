@@ -8,8 +8,12 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class CommandFailed(Exception):
@@ -96,6 +100,68 @@ def output_dir(root: Path) -> Path:
     if root.exists() and not root.is_dir():
         raise CommandFailed(f"{root} exists and is not a directory; choose another --out")
     return root
+
+
+def archive_location(text: str) -> Path | str:
+    """An argparse type: an ``s3://bucket/prefix`` address as given, anything else a path."""
+    from archiver.store.remote import is_remote
+
+    return text if is_remote(text) else Path(text)
+
+
+def on_store(url: str, step: Callable[[], T]) -> T:
+    """Run ``step`` against the object store at ``url``; its failure is the operator's to fix
+    (no bucket, no credentials, no endpoint), so it becomes one line, not a traceback."""
+    from archiver.store.remote import RemoteFailed
+
+    try:
+        return step()
+    except (OSError, RemoteFailed) as error:
+        raise CommandFailed(
+            f"{url}: {error}; check the bucket and the AWS_* variables (docs/storage.md)"
+        ) from None
+
+
+@contextlib.contextmanager
+def remote_copy(
+    url: str, *, warcs: bool = False, replaced: bool = False, publish: bool = False
+) -> Iterator[tuple[Path, list[str]]]:
+    """A temporary local copy of the s3:// archive at ``url`` (``archiver.store.remote.pull``)
+    and the part files no manifest names; with ``publish``, what the block committed in the
+    copy is uploaded when it ends without an error."""
+    from archiver.store.remote import Publisher, RemoteArchive, pull
+
+    with tempfile.TemporaryDirectory(prefix="archiver-s3-") as work:
+        root = Path(work)
+        archive = on_store(url, lambda: RemoteArchive.parse(url))
+        orphans = on_store(url, lambda: pull(archive, root, warcs=warcs, replaced=replaced))
+        yield root, orphans
+        if publish:
+            on_store(url, Publisher(root, archive).publish)
+
+
+@contextlib.contextmanager
+def readable_archive(location: Path | str, *, warcs: bool = False) -> Iterator[Path]:
+    """The archive's directory for a command that reads it: ``location`` itself, or for
+    s3:// a local copy of its committed files (with ``warcs``, its WARC files too)."""
+    if isinstance(location, Path):
+        yield archive_dir(location)
+        return
+    with remote_copy(location, warcs=warcs) as (root, _):
+        if not (root / "crawls").is_dir():
+            raise CommandFailed(f"{location} holds no archive (no crawl manifests there)")
+        yield root
+
+
+@contextlib.contextmanager
+def writable_archive(location: Path | str) -> Iterator[Path]:
+    """The directory a command writes the archive in: ``location`` itself, or for s3:// a
+    staging copy whose commits are uploaded, manifests last, when the block ends."""
+    if isinstance(location, Path):
+        yield location
+        return
+    with remote_copy(location, publish=True) as (root, _):
+        yield root
 
 
 def _whole_number(text: str) -> int:

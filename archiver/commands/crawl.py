@@ -10,7 +10,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archiver.cli import EXIT_USAGE
-from archiver.commands.common import CommandFailed, positive_int
+from archiver.commands.common import (
+    CommandFailed,
+    archive_location,
+    positive_int,
+    writable_archive,
+)
 
 
 def register(sub: Any) -> None:
@@ -21,7 +26,12 @@ def register(sub: Any) -> None:
         "--base-url", help="site to crawl (default: the real site, ARCHIVER_BASE_URL)"
     )
     parser.add_argument("--lang", default="en", help="sections: en,ar,… or all (default: en)")
-    parser.add_argument("--out", type=Path, default=Path("data/archive"), help="archive directory")
+    parser.add_argument(
+        "--out",
+        type=archive_location,
+        default=Path("data/archive"),
+        help="archive directory, or s3://BUCKET/PREFIX (docs/storage.md)",
+    )
     parser.add_argument(
         "--mode",
         choices=("incremental", "full"),
@@ -51,6 +61,16 @@ def register(sub: Any) -> None:
         help="a Scrapy setting, as with `scrapy crawl -s` (repeatable)",
     )
     parser.add_argument(
+        "--frontier",
+        metavar="redis://HOST:PORT/DB",
+        help="join the shared frontier of a crawl by many workers, one archive (docs/scaling.md)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=positive_int,
+        help="start this many frontier workers on this machine (needs --frontier)",
+    )
+    parser.add_argument(
         "--json",
         action="store_true",
         help="print the run's summary as one JSON object (keys: docs/operations.md)",
@@ -66,6 +86,25 @@ def check_base_url(url: str) -> None:
         )
 
 
+def check_frontier(url: str) -> None:
+    if urlsplit(url).scheme not in ("redis", "rediss", "unix"):
+        raise ValueError(f"--frontier takes redis://HOST:PORT/DB, not {url!r}")
+
+
+def worker_argv(argv: list[str]) -> list[str]:
+    """This command's arguments without ``--workers N``: what each worker runs."""
+    kept: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--workers":
+            skip = True
+        elif not arg.startswith("--workers="):
+            kept.append(arg)
+    return kept
+
+
 def parse_settings(pairs: list[str]) -> dict[str, str]:
     settings = {}
     for pair in pairs:
@@ -74,6 +113,30 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
             raise ValueError(f"-s takes NAME=VALUE, got {pair!r}")
         settings[name] = value
     return settings
+
+
+def remote_settings(location: Path | str) -> dict[str, Any]:
+    """For s3://: the address to upload to, and WARC files small enough that a commit point
+    (a WARC file closed) comes often; ``-s`` given on the command line wins."""
+    from archiver.store.remote import REMOTE_WARC_MAX_BYTES
+
+    if isinstance(location, Path):
+        return {}
+    return {"ARCHIVER_REMOTE": location, "ARCHIVER_WARC_MAX_BYTES": REMOTE_WARC_MAX_BYTES}
+
+
+def shown_at(summary: dict[str, Any], out: Path, location: Path | str) -> dict[str, Any]:
+    """The summary with its files named where they are kept (s3://…, not the staging copy)."""
+    if isinstance(location, Path):
+        return summary
+
+    def moved(name: str) -> str:
+        return f"{location.rstrip('/')}/{Path(name).relative_to(out)}"
+
+    files = summary["files"]
+    manifest = files["manifest"] and moved(files["manifest"])
+    shown = {key: [moved(name) for name in files[key]] for key in ("parquet", "warc")}
+    return {**summary, "files": {**files, **shown, "manifest": manifest}}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -88,16 +151,27 @@ def run(args: argparse.Namespace) -> int:
         for url in filter(None, [args.base_url, *(args.mirrors or "").split(",")]):
             check_base_url(url)
         date_range(args.since, args.until)
+        if args.frontier is not None:
+            check_frontier(args.frontier)
+            settings["ARCHIVER_FRONTIER"] = args.frontier
+        if args.workers is not None:
+            if args.frontier is None:
+                raise ValueError("--workers needs --frontier redis://HOST:PORT/DB")
+            from archiver.distributed.launch import run_workers
+
+            return run_workers(worker_argv(args.argv), args.workers)
         spider_args: dict[str, Any] = {"lang": args.lang, "mode": args.mode}
         for name in ("since", "until", "base_url", "category", "mirrors", "max_items"):
             if getattr(args, name) is not None:
                 spider_args[name] = getattr(args, name)
         # Settings, contact and --out are checked before anything is written.
-        result = run_crawl("mediaoffice", args.out, settings, **spider_args)  # ArchiveLocked: cli
+        with writable_archive(args.out) as out:
+            settings = {**remote_settings(args.out), **settings}
+            result = run_crawl("mediaoffice", out, settings, **spider_args)  # ArchiveLocked: cli
+            summary = shown_at(outcome(result), out, args.out)
     except ValueError as error:
         print(f"archiver crawl: {error}", file=sys.stderr)
         return EXIT_USAGE
-    summary = outcome(result)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

@@ -9,14 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from archiver.cli import EXIT_OK
-from archiver.commands.common import CommandFailed, archive_dir
+from archiver.commands.common import CommandFailed, archive_location, readable_archive
 
 
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "export", help="export an archive as JSON Lines, CSV or a WACZ package for replay tools"
     )
-    parser.add_argument("dir", type=Path, help="archive directory")
+    parser.add_argument(
+        "dir", type=archive_location, help="archive directory, or s3://BUCKET/PREFIX"
+    )
     parser.add_argument("--format", choices=("jsonl", "csv", "wacz"), required=True)
     parser.add_argument("--latest", action="store_true", help="only each item's latest version")
     parser.add_argument(
@@ -26,18 +28,33 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    with readable_archive(args.dir, warcs=args.format == "wacz") as root:
+        return export_from(root, args)
+
+
+def export_from(root: Path, args: argparse.Namespace) -> int:
+    from archiver.dataset import skipped_files
     from archiver.store.export import export
 
-    root = archive_dir(args.dir)
-    if args.format == "wacz":
-        count = _export_wacz(root, args.out, args.latest)
-        print(f"exported {count} pages to {args.out}", file=sys.stderr)
-        return EXIT_OK
-    if args.out is None:
-        count = export(root, sys.stdout, args.format, args.latest)
-    else:
-        count = _export_to_file(root, args.out, args.format, args.latest)
-    print(f"exported {count} rows", file=sys.stderr)
+    with skipped_files() as damaged:
+        if args.format == "wacz":
+            count = _export_wacz(root, args.out, args.latest)
+        elif args.out is None:
+            count = export(root, sys.stdout, args.format, args.latest)
+        else:
+            count = _export_to_file(root, args.out, args.format, args.latest)
+    done = (
+        f"exported {count} pages to {args.out}"
+        if args.format == "wacz"
+        else f"exported {count} rows"
+    )
+    if damaged:
+        # The sound rows are out; the operator must know that some were not.
+        raise CommandFailed(
+            f"{done}, but {len(damaged)} damaged part files were left out; "
+            "`archiver verify` names them"
+        )
+    print(done, file=sys.stderr)
     return EXIT_OK
 
 

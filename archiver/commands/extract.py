@@ -1,20 +1,30 @@
-"""``archiver extract FILE|URL``: one page through the page objects, printed as JSON."""
+"""``archiver extract FILE|URL``: one page through the page objects, printed as JSON.
+
+A URL is fetched as a crawl would fetch it: http(s) only, redirects followed only within the
+URL's own scope (its host:port; the site's hosts move onto it, ``archiver.urls.Scope``), the
+body capped at ``DOWNLOAD_MAXSIZE`` and the whole fetch at ``ARCHIVER_EXTRACT_DEADLINE``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import time
 import urllib.error
 import urllib.request
+from http.client import HTTPMessage, HTTPResponse
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from archiver.cli import EXIT_OK
 from archiver.commands.common import CommandFailed
 from archiver.extraction import extract
 from archiver.jsonable import jsonable
-from archiver.settings import DOWNLOAD_TIMEOUT, USER_AGENT
+from archiver.urls import Scope
+
+READ_CHUNK = 64 * 1024
 
 
 def register(sub: Any) -> None:
@@ -22,25 +32,122 @@ def register(sub: Any) -> None:
     parser.add_argument("source", help="a saved page (FILE) or an http(s) URL")
     parser.add_argument("--url", help="the address FILE was fetched from (default: its file: URI)")
     parser.add_argument("--listing-date", help="the item's date as its listing printed it")
+    parser.add_argument(
+        "-s",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a setting for the fetch (DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, "
+        "ARCHIVER_EXTRACT_DEADLINE, USER_AGENT), as with `archiver crawl -s`",
+    )
     parser.set_defaults(run=run)
 
 
-def _fetch(url: str) -> tuple[bytes, str | None]:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as response:
-        return response.read(), response.headers.get_content_charset()
+class _Limits:
+    """The crawl's caps for one fetch: size, per-read timeout, and a deadline for the whole."""
+
+    def __init__(self, pairs: list[str]) -> None:
+        os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "archiver.settings")
+        from scrapy.utils.project import get_project_settings
+
+        from archiver.commands.crawl import parse_settings
+        from archiver.preflight import Refused, check_settings
+
+        settings = get_project_settings()
+        try:
+            settings.update(parse_settings(pairs), priority="cmdline")
+            check_settings(settings)
+        except (Refused, ValueError) as error:
+            raise CommandFailed(str(error)) from None
+        self.max_size = settings.getint("DOWNLOAD_MAXSIZE")  # 0: no cap, as in Scrapy
+        self.timeout = settings.getfloat("DOWNLOAD_TIMEOUT")
+        self.seconds = settings.getfloat("ARCHIVER_EXTRACT_DEADLINE")
+        self.user_agent = str(settings["USER_AGENT"])
+        self.ends = time.monotonic() + self.seconds
+
+    def left(self) -> float:
+        """Seconds left before the deadline; CommandFailed once it has passed."""
+        left = self.ends - time.monotonic()
+        if left <= 0:
+            raise CommandFailed(
+                f"the fetch took longer than ARCHIVER_EXTRACT_DEADLINE ({self.seconds:g} s)"
+            )
+        return left
+
+    def too_large(self, size: int) -> bool:
+        return bool(self.max_size) and size > self.max_size
+
+    def read(self, response: HTTPResponse) -> bytes:
+        length = response.headers.get("Content-Length", "")
+        if length.isdigit() and self.too_large(int(length)):
+            raise self.oversize(int(length))
+        body = bytearray()
+        while chunk := response.read1(READ_CHUNK):
+            body += chunk
+            if self.too_large(len(body)):
+                raise self.oversize(len(body))
+            self.left()
+        return bytes(body)
+
+    def oversize(self, size: int) -> CommandFailed:
+        return CommandFailed(
+            f"the page is larger than DOWNLOAD_MAXSIZE ({size} > {self.max_size} bytes)"
+        )
+
+
+class _ScopedRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects as a crawl follows them: within the scope, before the deadline; never to ftp:
+    or another host or port (urllib alone would follow those)."""
+
+    def __init__(self, scope: Scope, limits: _Limits) -> None:
+        self.scope = scope
+        self.limits = limits
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        placed = self.scope.redirect(newurl)
+        if placed is None:
+            raise CommandFailed(f"redirected off scope to {newurl} (not followed)")
+        self.limits.left()
+        return super().redirect_request(req, fp, code, msg, headers, placed)
+
+
+def _fetch(url: str, limits: _Limits) -> tuple[bytes, str | None]:
+    # Only the http(s) handlers: no ftp:, file: or data: opener to reach by any redirect.
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        _ScopedRedirects(Scope.of(url), limits),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    request = urllib.request.Request(url, headers={"User-Agent": limits.user_agent})
+    timeout = min(limits.timeout, limits.left())  # a read waits at most this long
+    with opener.open(request, timeout=timeout) as response:
+        return limits.read(response), response.headers.get_content_charset()
 
 
 def run(args: argparse.Namespace) -> int:
     source: str = args.source
+    limits = _Limits(args.settings)
     try:
         if source.startswith(("http://", "https://")):
-            body, encoding = _fetch(source)
+            body, encoding = _fetch(source, limits)
             url = args.url or source
         else:
             body, encoding = Path(source).read_bytes(), None
             url = args.url or Path(source).resolve().as_uri()
-    except (OSError, urllib.error.URLError) as error:
+    except (OSError, urllib.error.URLError, CommandFailed) as error:
         raise CommandFailed(f"cannot read {source}: {error}") from error
     item = extract(body, url, args.listing_date, encoding=encoding)
     record = {name: jsonable(value) for name, value in item.to_record().items()}

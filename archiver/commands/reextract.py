@@ -1,4 +1,8 @@
-"""``archiver reextract DIR``: today's page objects over the archive's WARC captures, offline."""
+"""``archiver reextract DIR``: today's page objects over the archive's WARC captures, offline.
+
+Damaged records are skipped, counted in the summary and named on stderr, one line each; the
+command then exits 1, so that a scheduler sees the archive needs looking at.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_OK
+from archiver.cli import EXIT_FAILURE, EXIT_OK
 from archiver.commands.common import archive_dir, positive_int
 from archiver.progress import MODES, Line, reextract_line, wanted
 
@@ -37,11 +41,12 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archiver.reextract import reextract
+    from archiver.reextract import Damage, reextract
 
     root = archive_dir(args.dir)
+    damaged: list[Damage] = []
     if not wanted(args.progress, sys.stderr):
-        counts = reextract(root, processes=args.processes)
+        counts = reextract(root, processes=args.processes, damaged=damaged.append)
     else:
         line = Line(sys.stderr, INTERVAL)
 
@@ -53,11 +58,16 @@ def run(args: argparse.Namespace) -> int:
             if line.due():
                 line.show(reextract_line(counts, total, line.elapsed))
 
-        counts = reextract(root, progress=show, processes=args.processes)
+        counts = reextract(root, progress=show, processes=args.processes, damaged=damaged.append)
         line.end(reextract_line(counts, total, line.elapsed))
+    skipped = len(damaged)
     print(
         f"re-extracted {counts['new'] + counts['revised'] + counts['unchanged']} items: "
         f"{counts['revised']} revised, {counts['new']} new, {counts['unchanged']} unchanged "
         f"({counts['listing_pages']} listing pages read for dates)"
+        + (f"; {skipped} damaged record{'s' * (skipped != 1)} skipped" if skipped else "")
     )
-    return EXIT_OK
+    for damage in damaged:
+        page = "" if damage.place.startswith(damage.url) else f" ({damage.url})"
+        print(f"damaged: {damage.place}{page}: {damage.reason}", file=sys.stderr)
+    return EXIT_FAILURE if damaged else EXIT_OK

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from archiver.cli import EXIT_OK
-from archiver.commands.common import CommandFailed, archive_dir
+from archiver.commands.common import CommandFailed, archive_location, readable_archive
 
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("stats", help="items per language, kind and year; coverage; crawls")
-    parser.add_argument("dir", type=Path, help="archive directory")
+    parser.add_argument(
+        "dir", type=archive_location, help="archive directory, or s3://BUCKET/PREFIX"
+    )
     parser.add_argument(
         "--json",
         action="store_true",
@@ -43,23 +45,40 @@ def crawl_line(manifest: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # --json counts the WARC files' bytes, so an s3:// archive's are fetched for it.
+    with readable_archive(args.dir, warcs=args.json) as root:
+        return show(root, args.json)
+
+
+def show(root: Path, as_json: bool) -> int:
+    from archiver.dataset import skipped_files
     from archiver.store.layout import CRAWLS_DIR
     from archiver.store.summary import format_summary, format_years, summarise
 
-    if args.json:
+    if as_json:
         from archiver.report.figures import UnreadableManifest, archive_figures
 
         try:
-            figures = archive_figures(archive_dir(args.dir))
+            figures = archive_figures(root)
         except UnreadableManifest as error:
             raise CommandFailed(str(error)) from None
+        damaged = figures["damaged_files"]
         print(json.dumps(figures, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    summary = summarise(archive_dir(args.dir))
-    print(format_summary(summary))
-    print()
-    print(format_years(summary))
-    print("\ncrawls")
-    for path in sorted((args.dir / CRAWLS_DIR).glob("*.json")):
-        print(crawl_line(json.loads(path.read_text(encoding="utf-8"))))
+    else:
+        with skipped_files() as damaged:
+            summary = summarise(root)
+        print(format_summary(summary))
+        print()
+        print(format_years(summary))
+        print("\ncrawls")
+        for path in sorted((root / CRAWLS_DIR).glob("*.json")):
+            print(crawl_line(json.loads(path.read_text(encoding="utf-8"))))
+        if damaged:
+            print("\ndamaged part files (left out)")
+            print("\n".join(f"  {entry}" for entry in damaged))
+    if damaged:
+        raise CommandFailed(
+            f"{len(damaged)} damaged part files left out of these figures; "
+            "`archiver verify` checks every file"
+        )
     return EXIT_OK

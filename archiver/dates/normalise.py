@@ -202,4 +202,9 @@ def _weekday_agrees(weekday: int | None, gregorian: date | None, umm_al_qura: da
 def _instant(day: date | None, printed: time | None) -> datetime | None:
     if day is None or printed is None or printed.replace(tzinfo=None) == _MIDNIGHT:
         return None
-    return datetime.combine(day, printed.replace(tzinfo=printed.tzinfo or RIYADH)).astimezone(UTC)
+    try:
+        return datetime.combine(day, printed.replace(tzinfo=printed.tzinfo or RIYADH)).astimezone(
+            UTC
+        )
+    except OverflowError:  # the last day of year 9999 west of Greenwich: no instant to store
+        return None

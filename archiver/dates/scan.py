@@ -191,14 +191,18 @@ def _time_after(folded: str, end: int) -> time | None:
     if match is None:
         return None
     zone = _zone(match[4]) if match[4] else None
+    if match[4] and zone is None:
+        return None  # a time of no place on Earth: the day alone is kept
     return time(int(match[1]), int(match[2]), int(match[3] or 0), tzinfo=zone)
 
 
 @functools.lru_cache(maxsize=64)
-def _zone(printed: str) -> tzinfo:
-    """A printed offset ("+03:00", "+0300", "z"); a site prints a handful, hence the cache."""
+def _zone(printed: str) -> tzinfo | None:
+    """A printed offset ("+03:00", "+0300", "z"); a site prints a handful, hence the cache.
+    None for an offset of a day or more ("+24:00"), which no zone has."""
     if printed in ("z", "utc", "gmt"):
         return UTC
     sign = -1 if printed[0] == "-" else 1
     digits = printed[1:].replace(":", "")
-    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return timezone(sign * offset) if offset < timedelta(days=1) else None

@@ -2,7 +2,9 @@
 
 Placed next to the downloader (order 950) so it records the response as received, before
 decompression, retries or redirects act on it; the record's place is left in
-``request.meta["warc"]`` for the item callback.
+``request.meta["warc"]`` for the item callback. Each WARC file it publishes (and each one an
+interrupted run left, once recovered) is announced with ``archiver.signals.warc_file_closed``
+for the crawl manifest.
 
 Records are written on the reactor thread. Handing them to a worker thread was measured and
 gained nothing: hashing and compression release the GIL, but building the record does not,
@@ -17,12 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 
+from archiver import signals as archiver_signals
 from archiver.store import lock
 from archiver.store.manifest import crawl_id_for
-from archiver.store.warc import Exchange, WarcFileWriter, recover
+from archiver.store.warc import Exchange, WarcFile, WarcFileWriter, published, recover
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -45,18 +48,50 @@ def text_headers(headers: Headers) -> list[tuple[str, str]]:
     return pairs
 
 
+def warcinfo_fields(crawler: Crawler, crawl_id: str) -> list[tuple[str, str]]:
+    """Who made the file and how: the operator's contact (when set), robots policy, the run."""
+    settings = crawler.settings
+    fields = [("operator", settings.get("ARCHIVER_CONTACT") or "")]
+    fields += [
+        ("robots", "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore"),
+        ("http-header-user-agent", settings.get("USER_AGENT") or ""),
+        ("isPartOf", crawl_id),
+    ]
+    return [(name, value) for name, value in fields if value]
+
+
 class WarcCaptureMiddleware:
     def __init__(self, crawler: Crawler, root: Path, max_bytes: int) -> None:
         assert crawler.stats is not None
         self.stats = crawler.stats
+        self.signals = crawler.signals
         self.root = root
+        self.failed = False  # a write failed: nothing more is captured, the crawl stops
         # Before touching any file: a WARC left open may be another live crawl's, not a leftover.
         lock.acquire(root)  # raises ArchiveLocked; re-entrant for the pipeline's own acquire
-        for path in recover(root):
+        # A shared hold (a frontier worker) recovered them before sharing: archiver.crawl.
+        self.recovered = recover(root) if lock.exclusive(root) else []
+        for path in self.recovered:
             logger.warning("recovered a WARC file left open by an interrupted run: %s", path)
             self.stats.inc_value("warc/recovered_files")
-        self.writer = WarcFileWriter(root, crawl_id_for(crawler), max_bytes=max_bytes)
+        crawl_id = crawl_id_for(crawler)
+        self.writer = WarcFileWriter(
+            root,
+            crawl_id,
+            max_bytes=max_bytes,
+            info=warcinfo_fields(crawler, crawl_id),
+            on_close=self.announce,
+        )
+        crawler.signals.connect(self.opened, signal=signals.spider_opened)
         crawler.signals.connect(self.closed, signal=signals.spider_closed)
+
+    def announce(self, warc: WarcFile) -> None:
+        self.signals.send_catch_log(archiver_signals.warc_file_closed, warc=warc)
+
+    def opened(self) -> None:
+        """The recovered files go into this run's manifest: theirs never got to list them."""
+        for path in self.recovered:
+            self.announce(published(self.root, path))
 
     def closed(self) -> None:
         self.writer.close()
@@ -72,17 +107,24 @@ class WarcCaptureMiddleware:
         )
 
     def process_response(self, request: Request, response: Response) -> Response:
+        if self.failed:
+            raise IgnoreRequest("not captured: the archive can no longer be written")
         exchange = Exchange(
             url=response.url,
             method=request.method,
             request_headers=text_headers(request.headers),
             status=response.status,
-            reason="",
+            reason="",  # Scrapy keeps no reason phrase: the record gets the standard one
             response_headers=text_headers(response.headers),
             body=response.body,
             fetched_at=datetime.now(UTC),
         )
-        ref = self.writer.write(exchange)
+        try:
+            ref = self.writer.write(exchange)
+        except OSError as error:
+            self.failed = True
+            self.signals.send_catch_log(archiver_signals.archive_write_failed, error=error)
+            raise IgnoreRequest(f"not captured: {error}") from None
         request.meta["warc"] = ref
         self.stats.inc_value("warc/records")
         self.stats.inc_value("warc/bytes", ref.length)

@@ -9,6 +9,7 @@ sign-offs and signatures inside the body give ``news``, ``comment``, ``author`` 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from archiver.pages import labels as L
@@ -37,17 +38,42 @@ _GREGORIAN_LINE = re.compile(
     r"^" + L.alternation(L.every(L.GREGORIAN_LINE_LABELS), regex=True) + r"\s*"
 )
 _YEAR = re.compile(r"\d{4}")
+_DATE_LABEL = L.alternation(
+    [*L.every(L.HIJRI_LINE_LABELS), *L.every(L.GREGORIAN_LINE_LABELS)], regex=True
+)
+# The number runs to the next "|", the end of the line, or the next field's label when the
+# block runs on one line ("No: 1431 AH / 108 H.  21 Rabi' I 1431").
 _REFERENCE = re.compile(
     r"(?:^|(?<=[\s|]))"
     + L.alternation(L.every(L.REFERENCE_LABELS))
-    + r"\s*[:：]\s*(?P<ref>[^|\n]+)"
+    + r"\s*[:：]\s*(?P<ref>[^|\n]*?)\s*(?=\||$|\s"
+    + _DATE_LABEL
+    + r")"
+)
+# The party's name with any hyphens or spaces between its words.
+_PARTY = re.compile(
+    L.alternation(
+        (
+            r"[\s-]*".join(map(re.escape, n.replace("-", " ").split()))
+            for n in L.every(L.PARTY_NAMES)
+        ),
+        regex=True,
+    ),
+    re.IGNORECASE,
 )
 _SIGNOFF = re.compile(
     r"^" + L.alternation(L.every(L.SIGNOFF_PREFIXES), regex=True) + r"\s*(?P<name>.*)$",
     re.DOTALL,
 )
 _QA_OPENER = re.compile(r"^" + L.alternation(L.every(L.QA_SIGNATURE_OPENERS)) + r"\b")
-_CONTACT = re.compile(r"^" + L.alternation(L.every(L.CONTACT_LABELS)) + r"\s*[:.：]", re.IGNORECASE)
+# A contact line: its label then a colon, the end of the line, or a number or address; or an
+# address alone ("www.…", "http…", a mail address).
+_CONTACT = re.compile(
+    r"^(?:"
+    + L.alternation(L.every(L.CONTACT_LABELS))
+    + r"\s*(?:[:.：]|$|(?=\s*[+(\d]|\s*www\.|\s*https?:))|(?:https?://|www\.)\S+$|\S+@\S+\.\w+$)",
+    re.IGNORECASE,
+)
 _OFFICE_WORDS = re.compile(L.alternation(L.every(L.OFFICE_WORDS)), re.IGNORECASE)
 _NAME_SUFFIX = re.compile(r"\s+[–—-]\s+")
 _SENTENCE_END = re.compile(r"[.!?؟]$")
@@ -64,6 +90,26 @@ _DATELINE = re.compile(
 
 # Labels ("Press Release", "(Translated)") are short lines; longer text is never compared.
 _LABEL_CHARS = 60
+# A signature paragraph: a name, a role, a place at most (and a line to spare).
+_SIGNATURE_LINES = 4
+_FOOTER_OFFICE_CHARS = 160
+_MARK = "[\u0640\u064b-\u065f\u0670]*"  # tatweel or a diacritic may follow any Arabic letter
+
+
+def _spelled(label: str) -> str:
+    """A label as a regex that any spacing, tatweel or diacritics still match."""
+    return r"\s+".join(_MARK.join(re.escape(c) for c in word) for word in label.split())
+
+
+# An old press release's one paragraph: the kind's label, then the title ("-Label- Title").
+_LABEL_THEN_TITLE = re.compile(
+    r"^[-–—]?\s*"
+    + L.alternation((_spelled(w) for w in L.every(L.PRESS_RELEASE_LABELS)), regex=True)
+    + r"\s*[-–—:]?\s+(?P<title>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# A digest's title ends with its day; the bold line under it is the first headline.
+_ENDS_WITH_DAY = re.compile(r"\d{1,2}/\d{1,2}/\d{4}\W*$")
 
 
 def _normal(text: str) -> str:
@@ -76,8 +122,49 @@ def _normal_set(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
 
 
 _PRESS_RELEASE_WORDS = _normal_set(L.PRESS_RELEASE_LABELS)
-_MEDIA_OFFICE_WORDS = _normal_set(L.MEDIA_OFFICE_LABELS)
 _TRANSLATED_WORDS = _normal_set(L.TRANSLATED_MARKS)
+# Persian and Arabic letter forms, and the zero-width non-joiner, that spell the same label.
+_LETTER_FORMS = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "\u200c": " "})
+
+
+def _folded(text: str) -> str:
+    """A line as labels are compared: NFKC, marks, letter forms and case folded (``_normal``)."""
+    return _normal(unicodedata.normalize("NFKC", text).translate(_LETTER_FORMS))
+
+
+def label_key(text: str) -> str:
+    """A label whatever its spelling: folded, and with no spaces at all ("Media  Office")."""
+    return "".join(_folded(text).split())
+
+
+_HEADER_LABEL_KEYS = frozenset(
+    label_key(w) for w in (*L.every(L.MEDIA_OFFICE_LABELS), *L.every(L.PRESS_RELEASE_LABELS))
+)
+# Role words folded as the lines they are looked for in (Arabic or Persian yeh alike).
+_ROLE_WORD = re.compile(
+    r"(?<!\w)"
+    + L.alternation(sorted({_folded(w) for w in L.every(L.ROLE_WORDS)}, key=len, reverse=True))
+)
+_PRESS_RELEASE_KEYS = frozenset(label_key(w) for w in L.every(L.PRESS_RELEASE_LABELS))
+_CONNECTORS = frozenset(_folded(w) for w in (*L.every(L.SITE_NAME_LINKS), *L.PARTY_CONNECTORS))
+
+
+def is_header_label(line: str) -> bool:
+    """The header's own words, never an office: "Media Office", "Press Release", the party's
+    name, or a label with the party's name ("Media Office of Hizb ut Tahrir")."""
+    text = _folded(line)
+    if _PARTY.search(text):
+        text = " ".join(w for w in _PARTY.sub(" ", text).split() if w not in _CONNECTORS)
+        if not text:
+            return True
+    return label_key(text) in _HEADER_LABEL_KEYS
+
+
+# "Press Release {title}" / "-Basın Açıklaması- {title}": an old item's label and title in one
+# paragraph, matched on the normalised text.
+_LABEL_AND_TITLE = re.compile(
+    r"^[-–\s]*" + L.alternation(sorted(_PRESS_RELEASE_WORDS, key=len, reverse=True)) + r"[-–\s]+\S"
+)
 
 
 def is_basmala(text: str) -> bool:
@@ -98,7 +185,7 @@ def _is_date_line(line: str) -> bool:
 def _is_header_block(block: Block) -> bool:
     return (
         block.region == "header"
-        or (len(block.text) <= _LABEL_CHARS and _normal(block.text) in _PRESS_RELEASE_WORDS)
+        or (len(block.text) <= _LABEL_CHARS and label_key(block.text) in _PRESS_RELEASE_KEYS)
         or any(_is_date_line(line) for line in block.text.split("\n"))
     )
 
@@ -120,13 +207,15 @@ def read_header(blocks: list[Block]) -> Header:
             continue
         match = _REFERENCE.search(line)
         if match and reference is None:
-            reference = match["ref"].strip(" |")
+            reference = match["ref"].strip(" |") or None
+        rest = line[match.end() :].strip(" |") if match else ""
+        if _is_date_line(rest):  # the number first, the date after it on the same line
+            line = rest
         if _is_date_line(line):
             date_lines.append(line)
             continue
         name = squash(line.replace("|", " "))
-        generic = _normal(name) in _MEDIA_OFFICE_WORDS | _PRESS_RELEASE_WORDS
-        if match is None and office is None and name and not generic:
+        if match is None and office is None and name and not is_header_label(name):
             office = name
     return Header(office, reference, "\n".join(date_lines) or None)
 
@@ -179,17 +268,46 @@ def _qa_signature(blocks: list[Block]) -> Signature | None:
     return None
 
 
-def _press_signature(blocks: list[Block]) -> Signature | None:
-    """The last paragraph, bold: a signatory (name, then role) or the office alone."""
-    if not blocks or not blocks[-1].bold:
-        return None
-    lines = blocks[-1].text.split("\n")
+def is_role_line(line: str) -> bool:
+    """ "Media Representative of Hizb ut Tahrir in …" in any section: the party's name and a
+    role word on one line (an office signing names the party but holds no role word)."""
+    plain = _folded(line)
+    return bool(_PARTY.search(plain) and _ROLE_WORD.search(plain))
+
+
+def _signatory(lines: list[str]) -> str | None:
+    """The person who signs: the line above a role line, or below it when the role comes
+    first; without a role line, a first line that names no office and reads as a name."""
+    for i, line in enumerate(lines):
+        if is_role_line(line):
+            near = lines[i - 1] if i else (lines[i + 1] if i + 1 < len(lines) else "")
+            person = near and not _OFFICE_WORDS.search(near) and not is_role_line(near)
+            return near if person else None
     first = lines[0]
     person = not _OFFICE_WORDS.search(first) and (
         len(lines) > 1 or (len(first.split()) <= 5 and not _SENTENCE_END.search(first))
     )
+    return first if person else None
+
+
+def _is_signature_block(block: Block) -> bool:
+    """Bold, as the site prints signatures; or, unstyled, a few short lines one of which is a
+    role line (the shape alone: a sentence naming a spokesman is one long line)."""
+    if block.bold:
+        return True
+    lines = block.text.split("\n")
+    return 2 <= len(lines) <= _SIGNATURE_LINES and any(
+        len(line) <= _LABEL_CHARS * 2 and is_role_line(line) for line in lines
+    )
+
+
+def _press_signature(blocks: list[Block]) -> Signature | None:
+    """The last paragraph: a signatory (name and role, either order) or the office."""
+    if not blocks or not _is_signature_block(blocks[-1]):
+        return None
     end = len(blocks)
-    return Signature(end - 1, end, flat(blocks[-1].text), first if person else None)
+    text = blocks[-1].text
+    return Signature(end - 1, end, flat(text), _signatory(text.split("\n")))
 
 
 @dataclass(frozen=True)
@@ -209,11 +327,22 @@ class Content:
     has_qa_labels: bool = False
 
 
+def _is_contact(block: Block) -> bool:
+    return any(_CONTACT.match(line) for line in block.text.split("\n"))
+
+
 def _strip_footer(blocks: list[Block]) -> list[Block]:
+    """Without the contact footer, in any layout: its marked table, else the trailing contact
+    lines (address, phone, mail, web) and the plain office line above them."""
     kept = [b for b in blocks if b.region != "footer"]
-    while kept and _CONTACT.match(kept[-1].text):
-        kept.pop()
-    return kept
+    end = len(kept)
+    while end and _is_contact(kept[end - 1]):
+        end -= 1
+    if end < len(kept) and end and not kept[end - 1].bold:
+        above = kept[end - 1].text
+        if len(above) <= _FOOTER_OFFICE_CHARS and _OFFICE_WORDS.search(above):
+            end -= 1
+    return kept[:end]
 
 
 def _sections(blocks: list[Block]) -> tuple[str | None, str | None, bool]:
@@ -240,27 +369,33 @@ def segment(blocks: list[Block]) -> Content:
     for i, block in enumerate(blocks[:HEAD_LIMIT]):
         if _is_header_block(block):
             header_end = i + 1
+        elif header_end and _LABEL_AND_TITLE.match(_normal(block.text[:_LABEL_CHARS])):
+            # Every line before a label+title paragraph is the header's (pe prints the
+            # office after the dates); the title is in that paragraph.
+            header_end = i
+            break
     header = read_header(blocks[:header_end]) if header_end else None
     body = [b for b in blocks[:header_end] if is_basmala(b.text)]
-    rest = blocks[header_end:]
-    if header is not None:
-        rest = _strip_footer(rest)
+    rest = _strip_footer(blocks[header_end:])
 
     title = subtitle = None
     translated = False
     start = 0
     for start, block in enumerate(rest):  # noqa: B007 - start is read after the loop
+        labelled = _LABEL_THEN_TITLE.match(block.text) if title is None and block.bold else None
         if is_basmala(block.text):
             body.append(block)
         elif is_translated_mark(block.text):
             translated = True
         elif block.text.casefold() == "nc":  # the News & Comment banner printed as text
             pass
+        elif labelled:
+            title = labelled["title"]
         elif not block.heading or _NEWS.match(block.text) or _COMMENT.match(block.text):
             break
         elif title is None:
             title = block.text
-        elif subtitle is None:
+        elif subtitle is None and not _ENDS_WITH_DAY.search(title):
             subtitle = block.text
         else:
             break

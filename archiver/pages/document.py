@@ -11,6 +11,7 @@ unclosed IPv6 bracket, ``http://[::1``) is no URL rather than an exception.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +28,17 @@ _HTML_END = re.compile(rb"</\s*html\s*>", re.IGNORECASE)
 _SNIFF_BYTES = 1024
 _EMPTY = b"<html></html>"
 # What parse_document can say about the bytes (docs/extraction.md, "Page flags").
-DOCUMENT_FLAGS = ("empty", "not_html", "truncated", "encoding_errors")
+DOCUMENT_FLAGS = ("empty", "not_html", "truncated", "encoding_errors", "too_deep")
+# Deepest nesting kept as elements: libxml2's own limit without ``huge_tree``. The extractors
+# walk the tree recursively, one Python frame a level, so deeper pages would overflow the stack.
+MAX_DEPTH = 256
+_AT_MAX_DEPTH = etree.XPath("/*" * MAX_DEPTH + "[*]")
+# Characters libxml2 keeps from an HTML page but lxml refuses to set as text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Encodings whose characters hold NUL bytes: decoded before the bytes are sniffed.
+_WIDE = ("utf-16", "utf-32")
+# Text codecs of Python's that encode host names, not documents.
+_NOT_CHARSETS = ("idna", "punycode")
 _INVALID_ENCODING = etree.ErrorTypes.ERR_INVALID_ENCODING
 _BASE_HREF = etree.XPath("/html/head/base/@href")
 
@@ -66,7 +77,7 @@ class Document:
 
 def sniff_flags(body: bytes) -> list[str]:
     """What the raw bytes say before parsing: empty, not HTML, or cut short."""
-    head = body[:_SNIFF_BYTES].lstrip()
+    head = body[:_SNIFF_BYTES].lstrip(b"\x00 \t\n\r\f")  # stray NULs before the page are dropped
     if not head:
         return ["empty"]
     if head.startswith(_BINARY_MAGIC) or b"\x00" in head or not _TAG_START.search(head):
@@ -76,13 +87,46 @@ def sniff_flags(body: bytes) -> list[str]:
     return []
 
 
+def utf16_without_bom(body: bytes) -> str | None:
+    """UTF-16 told by its NUL bytes: markup is ASCII, so every other byte of the page's start
+    is NUL (odd bytes: little-endian; even: big-endian), which no 8-bit charset produces."""
+    sample = body[:_SNIFF_BYTES]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > len(sample) // 8 and even == 0:
+        return "utf-16-le"
+    if even > len(sample) // 8 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def charset(label: str) -> str | None:
+    """The codec a charset label names, or None when it names none a page can be written in:
+    unknown, or a codec w3lib resolves that is no charset ("base64", "rot13", "idna"), which
+    would raise on the page (a browser ignores such a label too)."""
+    name = resolve_encoding(label)
+    if name is None or name in _NOT_CHARSETS:
+        return None
+    try:
+        b"<".decode(name, "ignore")  # (empty bytes decode without asking the codec)
+    except (LookupError, UnicodeError):  # a bytes-to-bytes codec, or one without "ignore"
+        return None
+    return str(name)
+
+
 def detect_encoding(body: bytes, declared: str | None = None) -> str:
-    """The transport's encoding if given, else a BOM, else ``<meta charset>``, else UTF-8."""
-    for name in (declared, read_bom(body)[0]):
-        if name and resolve_encoding(name):
-            return str(resolve_encoding(name))
-    in_page = html_body_declared_encoding(body)
-    return str(resolve_encoding(in_page) or "utf-8") if in_page else "utf-8"
+    """A BOM (it wins over the transport, as in the HTML standard's sniffing), else UTF-16
+    told by its NUL bytes, else the transport's encoding, else ``<meta charset>``, else UTF-8.
+    A label naming no charset is passed over; so is UTF-16 or UTF-32 declared for bytes without
+    their NULs (the standard reads a ``<meta>`` that says UTF-16 as UTF-8)."""
+    bom, nuls = read_bom(body)[0], utf16_without_bom(body)
+    labels = (bom, nuls, declared, lambda: html_body_declared_encoding(body))
+    for label in labels:
+        name = label() if callable(label) else label
+        chosen = charset(name) if name else None
+        if chosen and (bom or nuls or not chosen.startswith(_WIDE)):
+            return chosen
+    return "utf-8"
 
 
 def as_utf8(body: bytes, encoding: str) -> tuple[bytes, bool]:
@@ -106,22 +150,40 @@ def _invalid_bytes(parser: etree.HTMLParser) -> bool:
     return any(e.type == _INVALID_ENCODING for e in parser.error_log)
 
 
+def cap_depth(root: Any) -> bool:
+    """Elements nested deeper than ``MAX_DEPTH`` become their text (kept, in order) in their
+    ancestor at that depth; whether there were any."""
+    deepest = _AT_MAX_DEPTH(root)
+    for element in deepest:
+        text = _NOT_XML.sub("", "".join(element.itertext()))
+        element[:] = []
+        element.text = text
+    return bool(deepest)
+
+
 def parse_document(body: bytes, *, encoding: str | None = None) -> Document:
     """Parse once; undecodable bytes are replaced and flagged, never raised."""
-    flags = sniff_flags(body)
     chosen = detect_encoding(body, encoding)
+    replaced = False
+    if chosen.startswith(_WIDE):  # its NUL bytes are characters: read it as UTF-8 from here
+        body, replaced = as_utf8(body, chosen)
+    flags = sniff_flags(body)
     data = _EMPTY
     if "not_html" not in flags and "empty" not in flags:
         # Parsing nothing or binary noise yields no or nonsense text: an empty tree is honest.
-        data, replaced = as_utf8(body, chosen)
-        if replaced:
-            flags.append("encoding_errors")
-    if b"\x00" in data:
-        data = data.replace(b"\x00", b"")
+        data, wrong = as_utf8(body, "utf-8" if chosen.startswith(_WIDE) else chosen)
+        replaced |= wrong
+        if b"\x00" in data:  # no character of a page (libxml2 would stop reading at it)
+            data = data.replace(b"\x00", b"")
+            replaced = True
+    if replaced:
+        flags.append("encoding_errors")
     parser = etree.HTMLParser(encoding="utf-8", recover=True, huge_tree=True)
     root = etree.fromstring(data, parser)
     if _invalid_bytes(parser) and "encoding_errors" not in flags:
         flags.append("encoding_errors")
     if root is None:  # only white space or comments
         root = etree.fromstring(_EMPTY, parser)
+    if cap_depth(root):
+        flags.append("too_deep")
     return Document(Selector(root=root), chosen, flags)

@@ -22,6 +22,7 @@ from archiver.pages.blocks import Rendered, render_blocks
 from archiver.pages.content import Content, segment
 from archiver.pages.document import base_url, has_class, join_url, parse_document
 from archiver.pages.kinds import detect_kind, headline_date
+from archiver.pages.title import fold, head_title
 from archiver.pages.version import PARSER_VERSION
 from archiver.text import squash
 from archiver.urls import ItemRef, canonical_url, parse_item_url, section_of
@@ -45,6 +46,8 @@ _BOILERPLATE_TABLES = ("prFooter", "prHeader")
 _CONTENT_PARTS = re.compile("itemIntroText|itemFullText")
 _ITEM_BODY = re.compile("itemBody")
 _CATEGORY = re.compile("itemCategory")
+# The "Published in" label just before a link, when no element is marked as the category.
+_PUBLISHED_IN = re.compile(L.alternation(L.every(L.PUBLISHED_IN_LABELS)) + r"\s*:?$")
 _TAG_LIST = re.compile("itemTags")
 _MEDIA_BLOCKS = re.compile("itemVideoBlock|itemAttachmentsBlock")
 _EMBED_TAGS = ("iframe", "audio", "video", "source", "embed", "object")
@@ -53,11 +56,6 @@ _MEDIA_FILE = re.compile(
     r"\.(?:mp3|m4a|ogg|oga|wav|wma|amr|mp4|m4v|webm|ogv|avi|wmv|flv|mov|3gp|pdf)$", re.IGNORECASE
 )
 _MEDIA_EXT = re.compile(_MEDIA_FILE.pattern.removesuffix("$"), re.IGNORECASE)
-_SITE_NAME = L.alternation(L.every(L.SITE_NAMES))
-_TITLE_SEPARATOR = r"\s*[-|–—:]\s*"
-_SITE_PREFIX = re.compile(r"^" + _SITE_NAME + _TITLE_SEPARATOR, re.IGNORECASE)
-_SITE_SUFFIX = re.compile(_TITLE_SEPARATOR + _SITE_NAME + r"$", re.IGNORECASE)
-_SITE_ONLY = re.compile(r"^" + _SITE_NAME + r"$", re.IGNORECASE)
 _SECTION_PATH = re.compile(r"^/[a-z]{2}(?:/index\.php)?/(?P<path>.*?)(?:\.html)?/?$")
 
 
@@ -70,15 +68,6 @@ ITEM_FLAGS = (
     "email_undecoded",
     "bad_urls",
 )
-
-
-def strip_site_name(title: str) -> str | None:
-    """``<title>`` without the site name Joomla adds before or after it."""
-    text = squash(title)
-    if _SITE_ONLY.match(text):
-        return None
-    text = _SITE_SUFFIX.sub("", _SITE_PREFIX.sub("", text))
-    return text or None
 
 
 def menu_path(href: str) -> str | None:
@@ -152,6 +141,17 @@ def _sources(scope: Any, tags: tuple[str, ...]) -> list[str]:
 def _stock_title(container: Any) -> str:
     heading = _first_with_class(container, "h2", "itemTitle")
     return squash(_text(heading)) if heading is not None else ""
+
+
+def _text_before(link: Any) -> str:
+    """The text of ``link``'s parent that comes before it."""
+    parent = link.getparent()
+    parts = [parent.text or ""]
+    for sibling in parent:
+        if sibling is link:
+            break
+        parts += [_text(sibling), sibling.tail or ""]
+    return "".join(parts)
 
 
 def _text(element: Any) -> str:
@@ -255,12 +255,28 @@ class ItemPage:
         return section_of(self.url) or "", item_id, canonical_url(self.url) or self.url
 
     # --- fields ------------------------------------------------------------------------------
+    @cached_property
+    def _head_titles(self) -> tuple[str, str]:
+        """``<title>`` and og:title as printed (either may carry the site's name)."""
+        values = _OG_TITLE(self.root)
+        return squash(_HEAD_TITLE(self.root)), squash(values[0]) if values else ""
+
+    @cached_property
+    def _bare_titles(self) -> list[str]:
+        """The sources that never carry the site's name: the heading and the typed title,
+        also with the line after it (a title split over two lines)."""
+        content = self.content
+        typed, second = content.typed_title, content.subtitle
+        joined = f"{typed} {second}" if typed and second else None
+        return [t for t in (self.heading_title(), typed, joined) if t]
+
     def head_title(self) -> str | None:
-        return strip_site_name(_HEAD_TITLE(self.root))
+        head, og = self._head_titles
+        return head_title(head, [og], self._bare_titles) if head else None
 
     def og_title(self) -> str | None:
-        values = _OG_TITLE(self.root)
-        return strip_site_name(values[0]) if values else None
+        head, og = self._head_titles
+        return head_title(og, [head], self._bare_titles) if og else None
 
     def heading_title(self) -> str | None:
         return squash(_ANY_TITLE(self.root)) or None
@@ -276,13 +292,28 @@ class ItemPage:
     def title(self) -> str | None:
         return next((t for t in self.title_sources() if t), None)
 
+    def subtitle(self) -> str | None:
+        """The line under the typed title, unless it is the title again or its second line."""
+        content = self.content
+        subtitle, title = content.subtitle, fold(self.title or "")
+        if subtitle is None or fold(subtitle) == title:
+            return None
+        return None if fold(f"{content.typed_title} {subtitle}") == title else subtitle
+
     @cached_property
     def category_link(self) -> Any | None:
-        """The ``Published in`` link: display name and menu path of the item's category."""
-        for block in _having(self._divs, _CATEGORY):
+        """The ``Published in`` link: display name and menu path of the item's category.
+
+        In K2's ``itemCategory`` element (a div, or a list item or span in overrides), else
+        the first link the page prints right after a "Published in" label."""
+        marked = _having(self._divs, _CATEGORY) or _having(_classed(self.scope, "*"), _CATEGORY)
+        for block in marked:
             for link in block.iterdescendants("a"):
                 if link.get("href") is not None:
                     return link
+        for link in self.scope.iterdescendants("a"):
+            if link.get("href") is not None and _PUBLISHED_IN.search(squash(_text_before(link))):
+                return link
         return None
 
     def category(self) -> str | None:
@@ -383,7 +414,7 @@ class ItemPage:
             category_path=category_path,
             kind=detect_kind(content, category_path, title, media),
             title=title,
-            subtitle=content.subtitle,
+            subtitle=self.subtitle(),
             translated=content.translated,
             news=content.news,
             comment=content.comment,

@@ -1,7 +1,8 @@
 """Which kind of item a page is, from what it shows: header block, menu path, title, labels.
 
-Unmistakable structure (a press-release header, a headlines title) wins over the menu path, and
-the menu path wins over guesses from the body (labels, media links).
+Unmistakable structure (a press-release header, a headlines title, a News and a Comment label)
+wins over the menu path (an item is filed under any category), and the menu path wins over
+guesses from the body (one label alone, media links).
 """
 
 from __future__ import annotations
@@ -48,8 +49,10 @@ _PATH_PATTERNS = tuple(
     (re.compile(r"(?:^|/)" + re.escape(fragment) + r"(?:$|[/-])"), kind)
     for fragment, kind in PATH_KINDS
 )
+# A digest's title: words for headlines or commentary, then (after the region, if any) the day.
 _HEADLINE_DATE = re.compile(
-    L.alternation(L.every(L.HEADLINE_WORDS)) + r"\D{0,40}(?P<date>\d{1,2}/\d{1,2}/\d{4})",
+    L.alternation([*L.every(L.HEADLINE_WORDS), *L.every(L.COMMENTARY_WORDS)])
+    + r"\D{0,40}(?P<date>\d{1,2}/\d{1,2}/\d{4})",
     re.IGNORECASE,
 )
 _QA_TITLE = re.compile(r"^" + L.alternation(L.every(L.QA_TITLES)), re.IGNORECASE)
@@ -70,6 +73,8 @@ def detect_kind(
         return "press_release"
     if headline_date(title):
         return "headlines"
+    if content.news is not None and content.comment is not None:
+        return "news_comment"
     path = (category_path or "").casefold()
     for pattern, kind in _PATH_PATTERNS:
         if pattern.search(path):

@@ -23,7 +23,38 @@ SITE_NAMES: dict[str, tuple[str, ...]] = {
     "pa": ("مرکزي مطبوعاتي دفتر",),  # [M]
     "sw": ("Afisi Kuu ya Habari",),  # [M]
 }
+# The party's name, in <title> with or instead of the office's name, in header lines and role
+# lines. Spellings differ in hyphens and spaces ("Hizb-ut Tahrir", "Hizb ut-Tahrir"): every
+# reader compares them loosely (pages.title.compact, content._PARTY), so one spelling a script.
+PARTY_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("Hizb ut Tahrir",),  # [C] also tr "Hizb-ut Tahrir", gr "Hizb-ut-Tahrir", fr, sw
+    "ar": ("حزب التحرير",),  # [C] also a tr header line (tr/…/türkiye/8780.html)
+    "ur": ("حزب التحریر",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html; also pe, pa [M]
+}
+# Words that join the office's and the party's names ("… of Hizb ut Tahrir", "لحزب التحرير").
+SITE_NAME_LINKS: dict[str, tuple[str, ...]] = {
+    "en": ("of", "the"),  # [M]
+    "fr": ("de", "du"),  # [M]
+    "gr": ("von", "der"),  # [M]
+    "sw": ("ya", "wa"),  # [M]
+    "tr": ("nin", "in"),  # [M] "Hizb-ut Tahrir'in …"
+    "ar": ("ل",),  # [M]
+    "ur": ("کا", "کے", "کی"),  # [M]
+    "pa": ("د",),  # [M]
+}
 
+# Before the category's link under an item ("Published in News & Comment").
+PUBLISHED_IN_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("Published in",),  # [C] markup.md (K2's own label)
+    "ar": ("نشر في",),  # [C] markup.md
+    "sw": ("Imepeperushwa katika",),  # [C] markup.md
+    "fr": ("Publié dans",),  # [M]
+    "tr": ("Yayınlandığı yer", "Yayınlandığı kategori"),  # [M]
+    "gr": ("Veröffentlicht in",),  # [M]
+    "ur": ("شائع شدہ", "شائع ہوا"),  # [M]
+    "pe": ("منتشر شده در",),  # [M]
+    "pa": ("خپور شوی په",),  # [M]
+}
 # Section labels of News & Comment items; matched at the start of a paragraph, before ":".
 NEWS_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("News",),  # [C]
@@ -107,24 +138,32 @@ SIGNOFF_PREFIXES: dict[str, tuple[str, ...]] = {
     "pa": (r"د [^\n]{1,80}?لپاره لیکنه\s*:?",),  # [M]
     "fr": (r"Écrit pour [^\n]{1,80} par",),  # [M]
 }
-# The line before the title of a press release.
+# The line before the title of a press release. A path after [C] in the header, role and
+# office tables is a page of the site's hosts; docs/markup.md "Confirmed on the site" gives
+# the full URLs.
 PRESS_RELEASE_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("Press Release",),  # [C]
     "ar": ("بيان صحفي",),  # [C]
     "tr": ("Basın Açıklaması",),  # [C]
-    "gr": ("Presseerklärung", "Pressemitteilung"),  # [C] / [M]
-    "ur": ("پریس ریلیز",),  # [C]
-    "sw": ("Taarifa kwa Vyombo vya Habari",),  # [M]
+    # [C] gr/index.php/mb/zmb-dr/3454.html, medienbuero/44.html, mb/zmb-syr/3514.html,
+    # mb/zmb-zmb-all/1416.html: four spellings in one section
+    "gr": ("Presseerklärung", "Pressemitteilung", "Presseverlautbarung", "Presse-Mitteilung"),
+    "ur": ("پریس ریلیز",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html
+    # [C] sw/index.php/taarifa-kwa-vyombo-vya-habari/kenya/449.html
+    "sw": ("Taarifa kwa Vyombo vya Habari",),
     "pe": ("اعلامیه مطبوعاتی",),  # [M]
     "pa": ("مطبوعاتي اعلامیه",),  # [M]
     "fr": ("Communiqué de presse",),  # [M]
 }
-# The generic first line of the press-release header (not the issuing office).
+# The generic line of the press-release header (not the issuing office, which follows it;
+# tr prints the party's name and the office before it). gr and fr print the en label
+# [C gr/index.php/mb/zmb-dr/3454.html, fr/index.php/press-releases/tunisia/249.html], ur the
+# ar one, stretched [C ur/index.php/میڈیا-آفس/تیونس/2626.html].
 MEDIA_OFFICE_LABELS: dict[str, tuple[str, ...]] = {
-    "en": ("Media Office",),  # [C]
-    "ar": ("المكتب الإعلامي",),  # [C]
-    "tr": ("Medya Bürosu",),  # [C]
-    "sw": ("Afisi ya Habari",),  # [C]
+    "en": ("Media Office",),  # [C] en/index.php/press-releases/pakistan/12311.html
+    "ar": ("المكتب الإعلامي",),  # [C] ar/index.php/pressreleases/yemen/87213.html (stretched)
+    "tr": ("Medya Bürosu",),  # [C] tr/index.php/basin-aciklamasi/türkiye/8780.html
+    "sw": ("Afisi ya Habari",),  # [C] sw/index.php/taarifa-kwa-vyombo-vya-habari/kenya/449.html
     "gr": ("Medienbüro",),  # [M]
     "ur": ("میڈیا آفس",),  # [M]
     "pe": ("دفتر رسانه‌ای",),  # [M]
@@ -133,9 +172,9 @@ MEDIA_OFFICE_LABELS: dict[str, tuple[str, ...]] = {
 }
 # Start of the Hijri (H.) and Gregorian (M.) date lines of the press-release header.
 HIJRI_LINE_LABELS: dict[str, tuple[str, ...]] = {
-    "en": (r"H\.",),  # [C] also tr, gr, sw
+    "en": (r"H\.",),  # [C] also tr, gr, sw, fr (pages named under MEDIA_OFFICE_LABELS)
     "ar": ("التاريخ الهجري",),  # [C]
-    "ur": ("ہجری تاریخ",),  # [C]
+    "ur": ("ہجری تاریخ",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html
     "pe": ("تاریخ هجری",),  # [M]
     "pa": ("هجري نېټه", "هجری قمری نېټه"),  # [M] / [C] pa/index.php/pressreleases/…/4175
 }
@@ -146,14 +185,17 @@ GREGORIAN_LINE_LABELS: dict[str, tuple[str, ...]] = {
     "pe": ("تاریخ میلادی",),  # [M]
     "pa": ("میلادي نېټه", "میلادی نېټه"),  # [M] / [C] pa/index.php/pressreleases/…/4175
 }
-# The press-release number label; its value runs to the next "|" or the end of the line.
+# The press-release number label; its value runs to the next "|", the end of the line or
+# the next field's label ("No: TR–BA–2016–MB–TR–014 H. 11 Raceb 1437" [C
+# tr/index.php/basin-aciklamasi/türkiye/6632.html]); it may be empty ("H.  30 Rajab 1427 No:"
+# [C gr/index.php/medienbuero/44.html]).
 REFERENCE_LABELS: dict[str, tuple[str, ...]] = {
-    "en": ("No",),  # [C] also tr
+    "en": ("No",),  # [C] also tr, gr, fr
     "fr": ("N°",),  # [M]
-    "sw": ("Na",),  # [C]
+    "sw": ("Na",),  # [C] sw/index.php/taarifa-kwa-vyombo-vya-habari/kenya/449.html
     "gr": ("Nr", "Nr."),  # [M]
     "ar": ("رقم الإصدار",),  # [C]
-    "ur": ("شمارہ نمبر",),  # [C]
+    "ur": ("شمارہ نمبر",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html
     "pe": ("شماره",),  # [M]
     "pa": ("ګڼه",),  # [M]
 }
@@ -161,7 +203,8 @@ REFERENCE_LABELS: dict[str, tuple[str, ...]] = {
 CONTACT_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("Address", "Tel", "Telephone", "Fax", "E-Mail", "Email", "Website", "Web"),  # [C]
     "ar": ("عنوان المراسلة", "العنوان", "تلفون", "هاتف", "البريد الإلكتروني", "موقع"),  # [M]
-    "tr": ("Adres", "Tel", "E-Posta", "Web"),  # [M]
+    # [C] the footer's heading hizbut-tahrir.info/tr/index.php/basin-aciklamasi/sudan/11945.html
+    "tr": ("Adres Bilgileri ve Web Sitesi", "Adres", "Tel", "E-Posta", "Web"),  # the rest [M]
     "gr": ("Adresse", "Telefon", "E-Mail", "Webseite"),  # [M]
     "sw": ("Anwani", "Simu", "Barua Pepe", "Tovuti"),  # [M]
     "ur": ("پتہ", "فون", "ای میل", "ویب سائٹ"),  # [M]
@@ -191,6 +234,18 @@ HEADLINE_WORDS: dict[str, tuple[str, ...]] = {
     "sw": ("Vichwa vya Habari",),  # [M]
     "fr": ("Titres",),  # [M]
 }
+# Words for a commentary digest, in titles "{region}: {words} DD/MM/YYYY" (a digest too).
+COMMENTARY_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("News Commentary",),  # [C] en/index.php/dawah/pakistan/25769.html
+    "ar": ("التعليق على الأخبار", "تعليق على الأخبار"),  # [M]
+    "tr": ("Haber Yorum", "Haber Yorumu"),  # [M]
+    "gr": ("Nachrichtenkommentar",),  # [M]
+    "ur": ("خبروں پر تبصرہ",),  # [M]
+    "pe": ("تفسیر خبرها", "تفسیر خبری"),  # [M]
+    "pa": ("د خبرونو تبصره",),  # [M]
+    "sw": ("Maoni ya Habari",),  # [M]
+    "fr": ("Commentaire de l'actualité", "Commentaire de l’actualité"),  # [M]
+}
 # Words that make a one-line signature an office rather than a person.
 OFFICE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("Media Office", "Hizb ut Tahrir", "Wilayah"),  # [C]
@@ -203,6 +258,31 @@ OFFICE_WORDS: dict[str, tuple[str, ...]] = {
     "pa": ("مطبوعاتي دفتر",),  # [M]
     "fr": ("Bureau de Presse", "Bureau médiatique"),  # [M]
 }
+# What joins the party's name to a label besides SITE_NAME_LINKS' words ("Media Office of Hizb
+# ut Tahrir", "المكتب الإعلامي لحزب التحرير", "Hizb ut Tahrir / …"): a header line of only
+# these, labels and the party's name is no office.
+PARTY_CONNECTORS = ("/", "-", "–")  # [M]
+# Words that make a signature line a person's role ("Media Representative of Hizb ut Tahrir
+# in …"): a role line holds the party's name and one of these; the name is the line above or
+# below it. Matched at the start of a word (suffixes vary).
+ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    # [C] "Head of the Media Office of Hizb ut Tahrir / Wilayah of Turkey" in
+    # en/index.php/press-releases/turkey/5812.html; the rest [M]
+    "en": ("Representative", "Spokesman", "Spokeswoman", "Spokesperson", "Director",
+           "Head", "Member", "Deputy"),
+    # [C] "الناطق الرسمي لحزب التحرير في باكستان" in ar/index.php/pressreleases/pakistan/5679.html
+    "ar": ("الممثل", "الناطق", "رئيس", "عضو", "مدير", "نائب", "ممثل", "ممثلة"),
+    "tr": ("Sözcüsü", "Başkanı", "Temsilcisi", "Üyesi", "Müdürü"),  # [M]
+    "gr": ("Medienrepräsentant", "Pressesprecher", "Sprecher", "Vertreter", "Leiter",
+           "Mitglied"),  # [M]
+    # [C] "Mwakilishi kwa Vyombo vya Habari wa Hizb ut Tahrir" under the name, above "Kenya":
+    # sw/index.php/taarifa-kwa-vyombo-vya-habari/kenya/4276.html; the rest [M]
+    "sw": ("Mwakilishi", "Msemaji", "Mkuu", "Mwanachama"),
+    "fr": ("Représentant", "Porte-parole", "Responsable", "Membre", "Directeur"),  # [M]
+    "ur": ("ترجمان", "نمائندہ", "سربراہ", "رکن"),  # [C] ترجمان/سربراہ/رکن in ur/…/تیونس/2626.html
+    "pe": ("نماینده", "سخنگو", "رئیس", "عضو"),  # [M]
+    "pa": ("استازی", "ویاند", "مشر", "غړی"),  # [M]
+}  # fmt: skip
 BASMALA = "بسم الله الرحمن الرحيم"  # [C]
 
 

@@ -16,18 +16,18 @@ import random
 # gets then, which tests/test_replica_variants.py renders.
 SHARES: dict[str, int] = {
     "title_affix": 50,  # <title>/og:title: the site name, other separators, on og:title too
-    "title_site_forms": 0,  # of those: longer forms of the site's name, or " :: "
+    "title_site_forms": 50,  # of those: longer forms of the site's name, or " :: "
     "label_spacing": 30,  # press releases: "Media Office"/"Press Release" with odd spaces
-    "label_tatweel": 0,  # the same in ar, with tatweel
+    "label_tatweel": 30,  # the same in ar, with tatweel
     "label_title": 50,  # old press releases: the label and the title in one paragraph
     "signature_role": 50,  # a person's signature: other role words
-    "role_above_name": 0,  # a person's signature: the role line above the name
+    "role_above_name": 50,  # a person's signature: the role line above the name
     "office_signature": 50,  # an office signing in two lines ("Media Office of …" / "in …")
-    "commentary_title": 0,  # headlines: "{region}: {commentary words} DD/MM/YYYY"
+    "commentary_title": 30,  # headlines: "{region}: {commentary words} DD/MM/YYYY"
     "digest_title": 60,  # the others: "{headlines words} {region} DD/MM/YYYY"
     "unpiped_header": 30,  # press-release header as plain lines, H. and No: on one line
-    "number_first": 0,  # of those: "No: … H. …", the number before the date
-    "office_after_dates": 0,  # pe press releases: the office line after the date lines
+    "number_first": 50,  # of those: "No: … H. …", the number before the date
+    "office_after_dates": 30,  # pe press releases: the office line after the date lines
     "event_date": 20,  # a body paragraph names an event's date, not the item's
     "event_dual_date": 40,  # of those: the event's Hijri and Gregorian dates together
 }

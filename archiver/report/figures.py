@@ -38,7 +38,8 @@ def archive_figures(root: Path) -> dict[str, Any]:
     crawls = [m for m in manifests if not m["crawl_id"].startswith(COMPACTION_PREFIX)]
     columns = ["key", "lang", "kind", "date_status", "date_source", "date_conflict",
                "fetched_at", "crawl_id", *FIELD_DUE]  # fmt: skip
-    versions = dataset.open(root).to_table(columns=columns)
+    with dataset.skipped_files() as damaged:  # left out of every figure, and named
+        versions = dataset.read(root, columns)
     latest = dataset.latest_of(versions)
     revisions = _revisions(versions)
     failures = [
@@ -61,6 +62,7 @@ def archive_figures(root: Path) -> dict[str, Any]:
         "failures_total": len(failures),
         "failures_by_reason": _tally(f["reason"] for f in failures),
         "failures_latest": list(reversed(failures))[:FAILURES_SHOWN],
+        "damaged_files": damaged,
     }
 
 

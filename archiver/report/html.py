@@ -201,10 +201,11 @@ def render(figures: dict[str, Any], title: str) -> str:
     return page
 
 
-def write_report(root: Path, out: Path | None = None) -> Path:
-    """Write the archive's report (by default ``DIR/report.html``) and return its path."""
+def write_report(root: Path, out: Path | None = None, title: str | None = None) -> Path:
+    """Write the archive's report (by default ``DIR/report.html``) and return its path;
+    ``title`` defaults to the directory's name."""
     path = out if out is not None else root / REPORT_NAME
-    page = render(archive_figures(root), title=root.resolve().name)
+    page = render(archive_figures(root), title=title or root.resolve().name)
 
     def write(tmp: Path) -> None:
         tmp.write_text(page, encoding="utf-8")

@@ -7,7 +7,9 @@ nothing; otherwise it is a new row (a new item, or a revision of an archived one
 
 from __future__ import annotations
 
+import errno
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,9 +21,21 @@ from archiver.store.atomic import remove_leftover_temporaries
 from archiver.store.content import content_sha256
 from archiver.store.manifest import Manifest
 from archiver.store.schema import to_row
+from archiver.store.warc import WarcFile
 from archiver.store.writer import PartFile, PartitionedWriter
 
 Outcome = Literal["new", "revised", "unchanged"]
+
+
+def write_failure(root: Path, error: OSError) -> tuple[str, str]:
+    """What a failed write of the archive means for an operator, and what to do about it: a
+    full disk is named by the file system the archive is on."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        mount = root.resolve()
+        while not mount.is_mount():
+            mount = mount.parent
+        return f"the disk of {root} (the file system at {mount}) is full", "free space there"
+    return f"writing {error.filename or root} failed ({error.strerror or error})", "fix that"
 
 
 class ArchiveWriter:
@@ -43,6 +57,9 @@ class ArchiveWriter:
         )
         self.rows_committed = 0
         self.known: dict[str, str] = {}
+        # Told the keys of each committed part file's rows (a frontier worker's leases).
+        self.committed_keys: Callable[[list[str]], None] | None = None
+        self._uncommitted: dict[tuple[str, int | None], list[str]] = {}
         self.counts: Counter[str] = Counter()
         self.opened = False  # close and finish touch nothing of an archive never opened
 
@@ -50,13 +67,17 @@ class ArchiveWriter:
         """Raises ``ArchiveLocked`` when another process writes this archive."""
         lock.acquire(self.root)
         self.opened = True
-        self.counts["temporaries_removed"] += len(remove_leftover_temporaries(self.root))
+        if lock.exclusive(self.root):  # a shared holder's fellow workers are writing theirs
+            self.counts["temporaries_removed"] += len(remove_leftover_temporaries(self.root))
         self.known = latest_hashes(self.root)
         self.manifest.save()
 
     def _committed(self, part: PartFile) -> None:
         self.rows_committed += part.rows
         self.manifest.add_file(part)
+        keys = self._uncommitted.pop((part.lang, part.year), [])
+        if self.committed_keys is not None:
+            self.committed_keys(keys)
 
     def add(self, item: ArchiveItem) -> tuple[ArchiveItem, Outcome]:
         """Archive ``item`` if it is new content; returns it with its hash and crawl id."""
@@ -69,6 +90,7 @@ class ArchiveWriter:
             return stamped, "unchanged"
         self.known[item.key] = record["content_sha256"]
         year = item.published_date.year if item.published_date else None
+        self._uncommitted.setdefault((item.lang, year), []).append(item.key)
         self.writer.write(to_row(record), year)
         return stamped, "new" if previous is None else "revised"
 
@@ -77,11 +99,18 @@ class ArchiveWriter:
     ) -> None:
         self.manifest.add_failure(url, reason, status, listing_date)
 
+    def add_warc_file(self, warc: WarcFile) -> None:
+        """List a published WARC file in the manifest (kept to an opened archive's)."""
+        if self.opened:
+            self.manifest.add_warc_file(warc)
+
     def close(self) -> None:
         """Write what is buffered and free the archive (the manifest is finished apart)."""
         if self.opened:
-            self.writer.close()
-            lock.release(self.root)
+            try:
+                self.writer.close()
+            finally:
+                lock.release(self.root)
 
     def finish(
         self, reason: str, stats: dict[str, Any], health: dict[str, Any] | None = None

@@ -53,8 +53,13 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, durable: bool
         fsync_dir(path.parent)
 
 
+def json_text(data: Any) -> str:
+    """How the archive's JSON files are laid out (local manifests and their remote copies)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
+
+
 def write_json_atomically(path: Path, data: Any, *, durable: bool = True) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
+    text = json_text(data)
 
     def write(tmp: Path) -> None:
         tmp.write_text(text, encoding="utf-8")

@@ -16,8 +16,7 @@ from typing import Any, TextIO
 
 import pyarrow.compute as pc
 
-from archiver.dataset import latest
-from archiver.dataset import open as open_dataset
+from archiver.dataset import batches, latest, read
 from archiver.jsonable import jsonable
 from archiver.store.schema import dataset_schema
 
@@ -26,10 +25,10 @@ FORMATS = ("jsonl", "csv")
 
 def _rows(root: Path, latest_only: bool) -> Iterator[dict[str, Any]]:
     if not latest_only:
-        for batch in open_dataset(root).to_batches():
+        for batch in batches(root):
             yield from batch.to_pylist()
         return
-    langs = pc.unique(open_dataset(root).to_table(columns=["lang"]).column("lang"))
+    langs = pc.unique(read(root, ["lang"]).column("lang"))
     for lang in sorted(langs.to_pylist()):
         for batch in latest(root, filter=pc.field("lang") == lang).to_batches():
             yield from batch.to_pylist()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from typing import Any
 from archiver import __version__
 from archiver.store.atomic import write_json_atomically
 from archiver.store.layout import CRAWLS_DIR
+from archiver.store.warc import WarcFile
 from archiver.store.writer import PartFile
 from archiver.urls import parse_item_url
 
@@ -74,6 +75,7 @@ class Manifest:
     # The health check's verdict ({"verdict": "passed"|"failed", "problems": […]}); None
     # when the run was not checked (an unfinished run, a compaction, a spider without it).
     health: dict[str, Any] | None = None
+    warc_files: list[WarcFile] = field(default_factory=list)  # closed (or recovered) by the run
 
     @property
     def path(self) -> Path:
@@ -84,6 +86,10 @@ class Manifest:
         # Atomic but not fsynced: it is rewritten after every part file, and made durable
         # when the run finishes.
         self.save(durable=False)
+
+    def add_warc_file(self, warc: WarcFile) -> None:
+        self.warc_files.append(warc)
+        self.save()
 
     def add_merged(self, part: PartFile, replaced: list[Replaced]) -> None:
         """Record a merged file before it is published: it commits when it appears."""
@@ -119,6 +125,7 @@ class Manifest:
             "stats": self.stats,
             "replaced": [asdict(r) for r in self.replaced],
             "health": self.health,
+            "warc_files": [asdict(w) for w in self.warc_files],
         }
 
     def save(self, *, durable: bool = True) -> None:
@@ -148,12 +155,16 @@ def replaced_files(root: Path) -> set[str]:
 
     A merged file may itself have been merged again later (and deleted): follow the chain.
     """
-    merged = replacements(root)
+    return replaced_among(replacements(root), lambda relative: (root / relative).exists())
+
+
+def replaced_among(merged: dict[str, str], exists: Callable[[str], bool]) -> set[str]:
+    """``replaced_files`` for any storage: ``exists`` tells whether a file is there."""
     done = set()
     for path, by in merged.items():
-        while not (root / by).exists() and by in merged:
+        while not exists(by) and by in merged:
             by = merged[by]
-        if (root / by).exists():
+        if exists(by):
             done.add(path)
     return done
 

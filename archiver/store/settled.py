@@ -41,5 +41,5 @@ def settled_keys(root: Path) -> set[str]:
         wanted = clause if wanted is None else wanted | clause
     if wanted is None:
         return set()
-    table = dataset.open(root).to_table(columns=["key"], filter=wanted)
+    table = dataset.read(root, ["key"], wanted)
     return set(table.column("key").to_pylist())

@@ -1,14 +1,21 @@
 """Integrity check of an archive directory: what ``archiver verify`` and the demo run.
 
-Problems make the archive fail verification; notes are facts worth a look that do not (a part
-file committed in the instant before its run was killed is complete but missing from the
-run's manifest; what an interrupted compaction left, which readers ignore and the next
-``archiver compact`` clears).
+Every part file and WARC file is checked against the SHA-256 and size its crawl manifest lists;
+every WARC record is inflated and checked against its own digests (``warccheck``); every row's
+WARC pointer must land on a sound response record. A file whose crawl has no manifest is a
+problem: nothing vouches for it.
+
+Problems make the archive fail verification; notes are facts worth a look that do not (a file
+committed in the instant before its run was killed is complete but missing from the run's
+manifest; what an interrupted compaction left, which readers ignore and the next
+``archiver compact`` clears). An archive a crawl is writing is not checked at all: its files
+are half-written by design, so the report says only that it is running.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,11 +24,19 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from archiver.dataset import part_files, readable
+from archiver.store import lock
 from archiver.store.atomic import leftover_temporaries
-from archiver.store.layout import CRAWLS_DIR
+from archiver.store.layout import CRAWLS_DIR, WARC_DIR
 from archiver.store.manifest import replaced_files, replacements
 from archiver.store.schema import LEGACY_VERSION, SCHEMA_VERSION, file_schema
+from archiver.store.warc import OPEN_SUFFIX
+from archiver.store.warccheck import check_warc
 from archiver.store.writer import file_sha256
+
+# The sequence number ending every file name a crawl writes: part-{crawl_id}-00001.parquet,
+# {crawl_id}-00001.warc.gz.
+_SEQUENCE = re.compile(r"-\d{5}\.(parquet|warc\.gz)$")
+_COMPACTION_TEMPORARY = ".part-compact-"
 
 
 @dataclass
@@ -30,36 +45,100 @@ class Report:
     notes: list[str] = field(default_factory=list)
     files: int = 0
     rows: int = 0
+    warc_files: int = 0
+    warc_records: int = 0
+    running: str | None = None  # the process id of the crawl writing the archive
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and self.running is None
 
 
-def _manifest_hashes(root: Path, report: Report) -> dict[str, str]:
-    hashes: dict[str, str] = {}
+@dataclass(frozen=True)
+class Listed:
+    sha256: str
+    bytes: int | None  # None for part files (their manifest entry gives rows, not size)
+
+
+def _manifests(root: Path, report: Report) -> tuple[dict[str, Listed], set[str]]:
+    """Every file the manifests list, and the crawl ids that have a manifest."""
+    listed: dict[str, Listed] = {}
+    crawls: set[str] = set()
     for path in sorted((root / CRAWLS_DIR).glob("*.json")):
+        crawls.add(path.stem)
         try:
             manifest = json.loads(path.read_text(encoding="utf-8"))
             for entry in manifest["files"]:
-                hashes[entry["path"]] = entry["sha256"]
+                listed[entry["path"]] = Listed(entry["sha256"], None)
+            for entry in manifest.get("warc_files", []):
+                listed[entry["path"]] = Listed(entry["sha256"], entry["bytes"])
         except (OSError, ValueError, KeyError, TypeError) as error:
             report.problems.append(f"{path}: unreadable manifest ({error})")
-    return hashes
+    return listed, crawls
 
 
-def _check_warc_pointers(root: Path, relative: str, table: pa.Table, report: Report) -> None:
-    """Each row's WARC record must lie inside a published WARC file (a torn file that was cut
-    back on recovery must still hold every record a committed row points to)."""
-    sizes: dict[str, int | None] = {}
+def _crawl_of(name: str) -> str:
+    return _SEQUENCE.sub("", name.removeprefix("part-"))
+
+
+def _check_listed(
+    relative: str, path: Path, listed: dict[str, Listed], crawls: set[str], report: Report
+) -> bool:
+    """Whether ``path`` is what its manifest lists (a note when it is complete but unlisted,
+    a problem when no manifest of its crawl exists)."""
+    entry = listed.get(relative)
+    if entry is None:
+        crawl = _crawl_of(path.name)
+        if crawl in crawls:
+            report.notes.append(f"{relative}: not listed in its crawl manifest")
+        else:
+            report.problems.append(
+                f"{relative}: its crawl manifest {CRAWLS_DIR}/{crawl}.json is missing"
+            )
+        return True
+    if entry.bytes is not None and path.stat().st_size != entry.bytes:
+        report.problems.append(
+            f"{relative}: {path.stat().st_size} bytes, its crawl manifest says {entry.bytes}"
+        )
+        return False
+    if file_sha256(path) != entry.sha256:
+        report.problems.append(f"{relative}: SHA-256 differs from its crawl manifest")
+        return False
+    return True
+
+
+def _check_warc_files(
+    root: Path, listed: dict[str, Listed], crawls: set[str], report: Report
+) -> dict[str, set[tuple[int, int]]]:
+    """Check every published WARC file; returns each one's sound response records."""
+    records: dict[str, set[tuple[int, int]]] = {}
+    for path in sorted((root / WARC_DIR).glob(f".*{OPEN_SUFFIX}")):
+        report.notes.append(
+            f"{path.relative_to(root)}: left open by an interrupted crawl; "
+            "the next crawl cuts it to its last whole record and publishes it"
+        )
+    for path in sorted((root / WARC_DIR).glob("*.warc.gz")):
+        relative = str(path.relative_to(root))
+        report.warc_files += 1
+        _check_listed(relative, path, listed, crawls, report)
+        check = check_warc(path)
+        report.warc_records += check.records
+        report.problems.extend(f"{relative}: {problem}" for problem in check.problems)
+        records[relative] = check.responses
+    return records
+
+
+def _check_warc_pointers(
+    relative: str, table: pa.Table, records: dict[str, set[tuple[int, int]]], report: Report
+) -> None:
+    """Each row's WARC pointer must be a sound response record of a published WARC file (a
+    torn file that was cut back on recovery must still hold every record a committed row
+    points to)."""
     for row in table.select(["key", "warc_file", "warc_offset", "warc_length"]).to_pylist():
         if row["warc_file"] is None:
             continue
-        if row["warc_file"] not in sizes:
-            warc = root / row["warc_file"]
-            sizes[row["warc_file"]] = warc.stat().st_size if warc.is_file() else None
-        size = sizes[row["warc_file"]]
-        if size is None or row["warc_offset"] + row["warc_length"] > size:
+        place = (row["warc_offset"], row["warc_length"])
+        if place not in records.get(row["warc_file"], set()):
             report.problems.append(
                 f"{relative}: {row['key']} points to a WARC record that is not there "
                 f"({row['warc_file']} at {row['warc_offset']})"
@@ -75,9 +154,19 @@ def verify(root: Path) -> Report:
     if not (root / CRAWLS_DIR).is_dir() and not part_files(root):
         report.problems.append(f"{root}: no crawl manifests and no part files: not an archive")
         return report
+    report.running = lock.holder(root)
+    if report.running is not None:
+        return report
     for tmp in leftover_temporaries(root):
-        report.problems.append(f"{tmp}: temporary file of an interrupted write")
-    expected = _manifest_hashes(root, report)
+        if tmp.name.startswith(_COMPACTION_TEMPORARY):
+            report.notes.append(
+                f"{tmp}: temporary file of an interrupted compaction, never read; "
+                "the next crawl or `archiver compact` removes it"
+            )
+        else:
+            report.problems.append(f"{tmp}: temporary file of an interrupted write")
+    expected, crawls = _manifests(root, report)
+    records = _check_warc_files(root, expected, crawls, report)
     replaced = replaced_files(root)
     merged = set(replacements(root).values())
     wanted_schemas = {str(v): file_schema(v) for v in (SCHEMA_VERSION, LEGACY_VERSION)}
@@ -94,10 +183,7 @@ def verify(root: Path) -> Report:
         if problem is not None:
             report.problems.append(f"{relative}: not a readable Parquet file ({problem})")
             continue
-        if relative not in expected:
-            report.notes.append(f"{relative}: not listed in any crawl manifest")
-        elif file_sha256(path) != expected[relative]:
-            report.problems.append(f"{relative}: SHA-256 differs from its crawl manifest")
+        if not _check_listed(relative, path, expected, crawls, report):
             continue
         try:
             table = pq.read_table(path, columns=[*VERSION_COLUMNS, *WARC_COLUMNS])
@@ -112,7 +198,7 @@ def verify(root: Path) -> Report:
             )
         report.rows += table.num_rows
         versions.extend(zip(*(table.column(c).to_pylist() for c in VERSION_COLUMNS), strict=True))
-        _check_warc_pointers(root, relative, table, report)
+        _check_warc_pointers(relative, table, records, report)
     for listed in expected:
         if (root / listed).exists() or listed in replaced:
             continue

@@ -21,8 +21,7 @@ from typing import Any
 import pyarrow.compute as pc
 from warcio.archiveiterator import ArchiveIterator
 
-from archiver.dataset import latest
-from archiver.dataset import open as open_dataset
+from archiver.dataset import latest, read
 from archiver.store.layout import WARC_DIR
 from archiver.store.warc import warc_date
 
@@ -37,7 +36,7 @@ class WaczFailed(Exception):
 def captures(root: Path, latest_only: bool) -> list[dict[str, Any]]:
     """The rows to package, oldest first: each with its WARC record (rows without one, from a
     crawl with WARC capture off, have nothing to replay)."""
-    table = latest(root, columns=COLUMNS) if latest_only else open_dataset(root).to_table(COLUMNS)
+    table = latest(root, columns=COLUMNS) if latest_only else read(root, COLUMNS)
     table = table.filter(pc.is_valid(table.column("warc_file")))
     ordered = table.sort_by([("fetched_at", "ascending"), ("fetched_url", "ascending")])
     rows: list[dict[str, Any]] = ordered.to_pylist()

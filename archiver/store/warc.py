@@ -9,19 +9,27 @@ is flushed to the operating system as soon as it is written, so a crawl killed w
 loses at most the record being written; on the next start, ``recover`` cuts a leftover file
 back to its last complete record and publishes it, so rows committed before the kill still
 find their records.
+
+Each closed file is announced (``on_close``) with its SHA-256 and size, computed as its bytes
+are written, for the crawl manifest: ``archiver verify`` checks the files against it and every
+record against its own digests.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import logging
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from http.client import responses
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from isal import igzip
 from warcio.archiveiterator import ArchiveIterator
@@ -30,6 +38,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from archiver import __version__
 from archiver.store.atomic import fsync_dir
 from archiver.store.layout import WARC_DIR
+from archiver.store.writer import file_sha256
 
 OPEN_SUFFIX = ".open"
 # ISA-L's level 2: ≈70 µs for a 60 KB page, 15% larger than zlib at level 9, which took 1.6 ms.
@@ -43,6 +52,15 @@ class WarcRef:
     offset: int
     length: int
     fetched_at: datetime  # the record's WARC-Date, to the microsecond: the row's fetched_at
+
+
+@dataclass(frozen=True)
+class WarcFile:
+    """A published WARC file as the crawl manifest lists it."""
+
+    path: str  # relative to the archive root
+    sha256: str
+    bytes: int
 
 
 def warc_date(moment: datetime) -> str:
@@ -101,11 +119,26 @@ def gzip_member(record: bytes) -> bytes:
     return igzip.compress(record, GZIP_LEVEL, mtime=0)
 
 
+def status_line(status: int, reason: str) -> str:
+    """``HTTP/1.1 200 OK``: Scrapy keeps no reason phrase, so the standard one stands in."""
+    return f"HTTP/1.1 {status} {reason or responses.get(status, '')}".strip()
+
+
+def request_head(method: str, url: str, headers: list[tuple[str, str]]) -> bytes:
+    """The request as it went on the wire: origin-form target, ``Host`` first (the download
+    handler adds it below Scrapy, so the request's own headers lack it)."""
+    parts = urlsplit(url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    if not any(name.lower() == "host" for name, _ in headers):
+        headers = [("Host", parts.netloc.rpartition("@")[2]), *headers]
+    return _http_head(f"{method} {target} HTTP/1.1", headers)
+
+
 def exchange_records(exchange: Exchange) -> tuple[bytes, bytes]:
     """The response record and the request record of one exchange, uncompressed."""
     date = warc_date(exchange.fetched_at)
     response_id = _record_id()
-    status = f"HTTP/1.1 {exchange.status} {exchange.reason}".strip()
+    status = status_line(exchange.status, exchange.reason)
     response = record_bytes(
         [
             ("WARC-Type", "response"),
@@ -128,20 +161,37 @@ def exchange_records(exchange: Exchange) -> tuple[bytes, bytes]:
             ("WARC-Payload-Digest", _sha1(b"")),
             ("Content-Type", "application/http; msgtype=request"),
         ],
-        _http_head(f"{exchange.method} {exchange.url} HTTP/1.1", exchange.request_headers),
+        request_head(exchange.method, exchange.url, exchange.request_headers),
     )
     return response, request
 
 
 class WarcFileWriter:
-    def __init__(self, root: Path, crawl_id: str, max_bytes: int = 1 << 30) -> None:
+    """``info``: the warcinfo fields after ``software`` and ``format`` (operator, robots, …)."""
+
+    def __init__(
+        self,
+        root: Path,
+        crawl_id: str,
+        max_bytes: int = 1 << 30,
+        *,
+        info: list[tuple[str, str]] | None = None,
+        on_close: Callable[[WarcFile], None] | None = None,
+    ) -> None:
         self.root = root
         self.crawl_id = crawl_id
         self.max_bytes = max_bytes
+        self.info = [
+            ("software", f"archiver/{__version__}"),
+            ("format", "WARC File Format 1.0"),
+            *(info or []),
+        ]
+        self.on_close = on_close
         self._sequence = 0
         self._handle: BinaryIO | None = None
         self._final: Path | None = None
         self._name = ""  # the current file, relative to the archive root (rows name it)
+        self._digest = hashlib.sha256()
 
     def _start_file(self) -> None:
         self._sequence += 1
@@ -149,7 +199,8 @@ class WarcFileWriter:
         self._final.parent.mkdir(parents=True, exist_ok=True)
         self._handle = _open_name(self._final).open("wb")
         self._name = str(self._final.relative_to(self.root))
-        info = f"software: archiver/{__version__}\r\nformat: WARC File Format 1.0\r\n"
+        self._digest = hashlib.sha256()
+        info = "".join(f"{name}: {value}\r\n" for name, value in self.info)
         warcinfo = record_bytes(
             [
                 ("WARC-Type", "warcinfo"),
@@ -160,7 +211,12 @@ class WarcFileWriter:
             ],
             info.encode("utf-8"),
         )
-        self._handle.write(gzip_member(warcinfo))
+        self._append(gzip_member(warcinfo))
+
+    def _append(self, data: bytes) -> None:
+        assert self._handle is not None
+        self._handle.write(data)
+        self._digest.update(data)
 
     def write(self, exchange: Exchange) -> WarcRef:
         if self._handle is None or self._handle.tell() >= self.max_bytes:
@@ -170,8 +226,12 @@ class WarcFileWriter:
         response, request = exchange_records(exchange)
         first = gzip_member(response)
         offset = self._handle.tell()
-        self._handle.write(first + gzip_member(request))
-        self._handle.flush()
+        try:
+            self._append(first + gzip_member(request))
+            self._handle.flush()
+        except OSError:
+            self._cut(offset)
+            raise
         return WarcRef(self._name, offset, len(first), exchange.fetched_at)
 
     def close(self) -> None:
@@ -180,10 +240,32 @@ class WarcFileWriter:
             return
         self._handle.flush()
         os.fsync(self._handle.fileno())
+        size = self._handle.tell()
         self._handle.close()
+        self._publish(WarcFile(self._name, self._digest.hexdigest(), size))
+
+    def _cut(self, end: int) -> None:
+        """After a failed write (a full disk): the file cut back to its last whole record
+        and published, as recovery would after a kill; the next write starts a new file."""
+        assert self._handle is not None and self._final is not None
+        with contextlib.suppress(OSError):  # its unwritten rest is cut off just below
+            self._handle.close()
+        path = _open_name(self._final)
+        os.truncate(path, end)
+        self._publish(WarcFile(self._name, file_sha256(path), end))
+
+    def _publish(self, warc: WarcFile) -> None:
+        assert self._final is not None
         _open_name(self._final).replace(self._final)
         fsync_dir(self._final.parent)
         self._handle = self._final = None
+        if self.on_close is not None:
+            self.on_close(warc)
+
+
+def published(root: Path, path: Path) -> WarcFile:
+    """The manifest entry of a WARC file already on disk (one that recovery published)."""
+    return WarcFile(str(path.relative_to(root)), file_sha256(path), path.stat().st_size)
 
 
 def complete_prefix(path: Path) -> int:

@@ -1,0 +1,165 @@
+"""``archiver reextract`` over a damaged archive: a record that cannot be read or re-extracted
+is counted, named (in the summary and the run's manifest) and skipped, and the rest is read,
+with one process or two."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archiver import reextract as module
+from archiver.cli import EXIT_FAILURE, main
+from archiver.item import ArchiveItem
+from archiver.reextract import Damage, captures, reextract
+from archiver.replica import Replica
+from archiver.store.warc import Exchange, WarcFileWriter
+
+ITEMS = 6
+BASE = "http://127.0.0.1:8081"  # where the pages would have been fetched from (never asked)
+HEADERS = [("Content-Type", "text/html; charset=utf-8")]
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive holding only a WARC: the first listing page and every item of a small
+    replica section, in that order."""
+    root = tmp_path_factory.mktemp("pristine") / "archive"
+    site = Replica(ITEMS, 20241126, ("en",))
+    warc = WarcFileWriter(root, "c1")
+    latest = site.menus("en")[0]
+    pages = [(site.listing_url("en", latest), site.render_listing("en", latest))]
+    pages += [(site.item_url("en", i), site.render_item("en", i)) for i in site.item_ids("en")]
+    for second, (url, body) in enumerate(pages):
+        assert body is not None
+        moment = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=second)
+        warc.write(Exchange(BASE + url, "GET", [], 200, "OK", HEADERS, body.encode(), moment))
+    warc.close()
+    return root
+
+
+def damaged_copy(pristine: Path, tmp_path: Path, damage: Any) -> tuple[Path, str, list[int]]:
+    """A copy of the archive whose WARC file ``damage(bytes, offsets)`` rewrote; the file's
+    name and the offsets of its response records (listing first)."""
+    root = tmp_path / "archive"
+    shutil.copytree(pristine, root)
+    (path,) = (root / "warc").glob("*.warc.gz")
+    offsets = [ref.offset for _, ref in captures(root)]
+    path.write_bytes(damage(path.read_bytes(), offsets))
+    return root, str(path.relative_to(root)), offsets
+
+
+def flip(data: bytes, at: int) -> bytes:
+    return data[:at] + bytes(b ^ 0xFF for b in data[at : at + 16]) + data[at + 16 :]
+
+
+def manifest_failures(root: Path, crawl_id: str) -> list[dict[str, Any]]:
+    path = root / "crawls" / f"{crawl_id}.json"
+    failures: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["failures"]
+    return failures
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_flipped_run_of_bytes_loses_one_record_and_the_rest_is_read(
+    pristine: Path, tmp_path: Path, processes: int
+) -> None:
+    root, file, offsets = damaged_copy(
+        pristine, tmp_path, lambda data, at: flip(data, (at[3] + at[4]) // 2)
+    )
+    found: list[Damage] = []
+    counts = reextract(root, crawl_id="r1", processes=processes, damaged=found.append)
+    assert (counts["new"], counts["damaged"], counts["listing_pages"]) == (ITEMS - 1, 1, 1)
+    (damage,) = found
+    assert damage.url == file
+    assert damage.place.startswith(f"{file} at offset ")
+    assert offsets[3] <= int(damage.place.rsplit(" ", 1)[1]) < offsets[4]
+    (failure,) = manifest_failures(root, "r1")
+    assert failure["url"] == file
+    assert failure["reason"].startswith(f"unreadable capture ({damage.place}): ")
+
+
+def test_bytes_that_are_no_record_are_skipped_to_the_next_record(
+    pristine: Path, tmp_path: Path
+) -> None:
+    junk = b"this is no gzip member of a WARC file " * 40
+    root, file, offsets = damaged_copy(
+        pristine, tmp_path, lambda data, at: data[: at[3]] + junk + data[at[3] :]
+    )
+    found: list[Damage] = []
+    counts = reextract(root, crawl_id="r1", damaged=found.append)
+    assert (counts["new"], counts["damaged"]) == (ITEMS, 1)  # every item: only junk was lost
+    assert [damage.place for damage in found] == [f"{file} at offset {offsets[3]}"]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_record_cut_short_is_damaged_not_re_extracted_from_half_a_page(
+    pristine: Path, tmp_path: Path, processes: int
+) -> None:
+    root, file, offsets = damaged_copy(
+        pristine, tmp_path, lambda data, at: data[: (at[-1] + len(data)) // 2]
+    )
+    found: list[Damage] = []
+    counts = reextract(root, crawl_id="r1", processes=processes, damaged=found.append)
+    assert (counts["new"], counts["damaged"]) == (ITEMS - 1, 1)
+    (damage,) = found
+    assert damage.url.startswith(BASE + "/en/index.php/")
+    assert damage.place == f"{file} at offset {offsets[-1]}"
+    assert damage.reason.startswith("DamagedRecord: ")
+
+
+def test_a_page_the_page_objects_fail_on_is_named_and_the_rest_go_on(
+    pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stands for the next page no test has found yet (the worker does the same work)."""
+    root, _, _ = damaged_copy(pristine, tmp_path, lambda data, at: data)
+    real = module.extract  # type: ignore[attr-defined]
+    victim = [c.url for c, _ in captures(root)][2]
+
+    def failing(body: bytes, url: str, *args: Any, **kwargs: Any) -> ArchiveItem:
+        if url == victim:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(body, url, *args, **kwargs)
+
+    monkeypatch.setattr(module, "extract", failing)
+    found: list[Damage] = []
+    counts = reextract(root, crawl_id="r1", damaged=found.append)
+    assert (counts["new"], counts["damaged"]) == (ITEMS - 1, 1)
+    assert [(d.url, d.reason) for d in found] == [
+        (victim, "RecursionError: maximum recursion depth exceeded")
+    ]
+
+
+def test_the_command_counts_and_names_the_damage_and_exits_non_zero(
+    pristine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, file, _ = damaged_copy(
+        pristine, tmp_path, lambda data, at: flip(data, (at[3] + at[4]) // 2)
+    )
+    assert main(["reextract", str(root), "--progress", "off"]) == EXIT_FAILURE
+    out, err = capsys.readouterr()
+    assert out.startswith(f"re-extracted {ITEMS - 1} items: 0 revised, {ITEMS - 1} new")
+    assert "1 damaged record skipped" in out
+    (line,) = err.splitlines()
+    assert line.startswith(f"damaged: {file} at offset ")
+
+
+def test_a_listing_page_the_page_objects_fail_on_is_named_and_its_items_still_read(
+    pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, file, offsets = damaged_copy(pristine, tmp_path, lambda data, at: data)
+
+    class Failing:
+        def __init__(self, body: bytes, url: str) -> None:
+            raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(module, "ListingPage", Failing)
+    found: list[Damage] = []
+    counts = reextract(root, crawl_id="r1", damaged=found.append)
+    assert (counts["new"], counts["damaged"], counts["listing_pages"]) == (ITEMS, 1, 0)
+    (damage,) = found
+    assert damage.place == f"{file} at offset {offsets[0]}"
+    assert damage.reason == "RecursionError: maximum recursion depth exceeded"
