@@ -66,12 +66,13 @@ _SIGNOFF = re.compile(
     re.DOTALL,
 )
 _QA_OPENER = re.compile(r"^" + L.alternation(L.every(L.QA_SIGNATURE_OPENERS)) + r"\b")
-# A contact line: its label then a colon, the end of the line, or a number or address; or an
-# address alone ("www.…", "http…", a mail address).
+# A contact line: its label then, within a few words, a colon ("عنوان المراسلة و … تلفون:"), or
+# the end of the line, a number or an address; or an address alone ("www.…", a mail address).
 _CONTACT = re.compile(
     r"^(?:"
     + L.alternation(L.every(L.CONTACT_LABELS))
-    + r"\s*(?:[:.：]|$|(?=\s*[+(\d]|\s*www\.|\s*https?:))|(?:https?://|www\.)\S+$|\S+@\S+\.\w+$)",
+    + r"(?:[^:：\n]{0,40}[:：]|\s*(?:\.|$|(?=\s*[+(\d]|\s*www\.|\s*https?:)))"
+    + r"|(?:https?://|www\.)\S+$|\S+@\S+\.\w+$)",
     re.IGNORECASE,
 )
 _OFFICE_WORDS = re.compile(L.alternation(L.every(L.OFFICE_WORDS)), re.IGNORECASE)

@@ -37,9 +37,6 @@ _PRINT_BODY = etree.XPath(f"/html/body[{has_class('contentpane')}]")
 _HEAD_TITLE = etree.XPath("string(/html/head/title)")
 _OG_TITLE = etree.XPath("/html/head/meta[@property='og:title' or @name='og:title']/@content")
 _KEYWORDS = etree.XPath("/html/head/meta[@name='keywords']/@content")
-_ANY_TITLE = etree.XPath(
-    f"string(descendant::*[self::h1 or self::h2[{has_class('itemTitle')}]][1])"
-)
 # The contact footer's and header's links are the office's boilerplate, not the item's.
 _BOILERPLATE_TABLES = ("prFooter", "prHeader")
 # K2's parts, by the class names that mark them.
@@ -279,7 +276,12 @@ class ItemPage:
         return head_title(og, [head], self._bare_titles) if og else None
 
     def heading_title(self) -> str | None:
-        return squash(_ANY_TITLE(self.root)) or None
+        """The item's first ``h1`` or ``h2.itemTitle``: a walk over the two tags, not an XPath
+        (``descendant::*[…][1]`` over the page tested every element, ≈0.9 ms)."""
+        for heading in self.scope.iter("h1", "h2"):
+            if heading.tag == "h1" or "itemTitle" in (heading.get("class") or ""):
+                return squash(_text(heading)) or None
+        return None
 
     def title_sources(self) -> Iterator[str | None]:
         """Title sources in order of trust for this layout (read lazily: the first wins)."""
@@ -295,10 +297,13 @@ class ItemPage:
     def subtitle(self) -> str | None:
         """The line under the typed title, unless it is the title again or its second line."""
         content = self.content
-        subtitle, title = content.subtitle, fold(self.title or "")
-        if subtitle is None or fold(subtitle) == title:
+        subtitle = content.subtitle
+        if subtitle is None:
             return None
-        return None if fold(f"{content.typed_title} {subtitle}") == title else subtitle
+        title = fold(self.title or "")
+        if fold(subtitle) == title or fold(f"{content.typed_title} {subtitle}") == title:
+            return None
+        return subtitle
 
     @cached_property
     def category_link(self) -> Any | None:

@@ -13,22 +13,37 @@ from collections.abc import Iterable
 
 # Appended or prepended to <title>; the part to strip.
 SITE_NAMES: dict[str, tuple[str, ...]] = {
-    "en": ("Central Media Office",),  # [M] markup.md
-    "fr": ("Central Media Office", "Bureau Médiatique Central"),  # [M]
-    "ar": ("المكتب الإعلامي المركزي",),  # [M]
-    "tr": ("Merkezi Medya Ofisi",),  # [M]
-    "gr": ("Zentrales Medienbüro",),  # [M]
+    # [C] "Hizb ut Tahrir Central Media Office": hizb-ut-tahrir.info/en/index.php/press-releases/
+    # turkey/12811.html; the fr section's header line hizbuttahrir.today/fr/index.php/
+    # press-releases/central-media-office/421.html
+    "en": ("Central Media Office",),
+    "fr": ("Central Media Office", "Bureau Médiatique Central"),  # the second [M]
+    # [C] header "المكتب الإعــلامي" / "المركزي": hizbut-tahrir.info/ar/index.php/pressreleases/
+    # markazy/cmo/91855.html
+    "ar": ("المكتب الإعلامي المركزي",),
+    # [C] "Hizb-ut Tahrir Merkezi Medya Ofisi": hizbut-tahrir.info/tr/index.php/basin-aciklamasi/
+    # türkiye/8780.html
+    "tr": ("Merkezi Medya Ofisi",),
+    # [C] "Das zentrale Medienbüro" (header): hizb-uttahrir.info/gr/index.php/mb/zmb-zmb-all/
+    # 1416.html; "Zentrales Medienbüro" [M]
+    "gr": ("Zentrales Medienbüro", "Das zentrale Medienbüro"),
     "ur": ("مرکزی میڈیا آفس",),  # [M]
     "pe": ("دفتر مرکزی رسانه‌ای",),  # [M]
     "pa": ("مرکزي مطبوعاتي دفتر",),  # [M]
-    "sw": ("Afisi Kuu ya Habari",),  # [M]
+    # [C] "Afisi Kuu ya Habari ya Hizb ut Tahrir": hizb-uttahrir.info/sw/index.php/
+    # kampeni.html?start=50
+    "sw": ("Afisi Kuu ya Habari",),
 }
 # The party's name, in <title> with or instead of the office's name, in header lines and role
 # lines. Spellings differ in hyphens and spaces ("Hizb-ut Tahrir", "Hizb ut-Tahrir"): every
 # reader compares them loosely (pages.title.compact, content._PARTY), so one spelling a script.
 PARTY_NAMES: dict[str, tuple[str, ...]] = {
-    "en": ("Hizb ut Tahrir",),  # [C] also tr "Hizb-ut Tahrir", gr "Hizb-ut-Tahrir", fr, sw
-    "ar": ("حزب التحرير",),  # [C] also a tr header line (tr/…/türkiye/8780.html)
+    # [C] en "Hizb ut Tahrir" (12811 above), tr "Hizb-ut Tahrir" (8780 above), gr
+    # "Hizb-ut-Tahrir" (hizb-ut-tahrir.info/gr/index.php/mb/zmb-dr/3454.html): one name folded
+    "en": ("Hizb ut Tahrir",),
+    # [C] hizb-ut-tahrir.info/ar/index.php/pressreleases/yemen/87213.html; ur, pe, pa spell it
+    # with Persian yeh (folded) [M]
+    "ar": ("حزب التحرير",),
     "ur": ("حزب التحریر",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html; also pe, pa [M]
 }
 # Words that join the office's and the party's names ("… of Hizb ut Tahrir", "لحزب التحرير").
@@ -47,7 +62,9 @@ SITE_NAME_LINKS: dict[str, tuple[str, ...]] = {
 PUBLISHED_IN_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("Published in",),  # [C] markup.md (K2's own label)
     "ar": ("نشر في",),  # [C] markup.md
-    "sw": ("Imepeperushwa katika",),  # [C] markup.md
+    # [C] "Imepeperushwa katika Khilafah": hizb-ut-tahrir.info/sw/index.php/ziada/makala/
+    # khilafah.html?start=20
+    "sw": ("Imepeperushwa katika",),
     "fr": ("Publié dans",),  # [M]
     "tr": ("Yayınlandığı yer", "Yayınlandığı kategori"),  # [M]
     "gr": ("Veröffentlicht in",),  # [M]
@@ -202,7 +219,9 @@ REFERENCE_LABELS: dict[str, tuple[str, ...]] = {
 # Lines of the press-release contact footer when it is not a marked table.
 CONTACT_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("Address", "Tel", "Telephone", "Fax", "E-Mail", "Email", "Website", "Web"),  # [C]
-    "ar": ("عنوان المراسلة", "العنوان", "تلفون", "هاتف", "البريد الإلكتروني", "موقع"),  # [M]
+    # [C] "عنوان المراسلة … تلفون:" and "E-Mail:" under a gr press release (in Arabic there):
+    # hizb-ut-tahrir.info/gr/index.php/mb/zmb-dr/3454.html; the rest [M]
+    "ar": ("عنوان المراسلة", "العنوان", "تلفون", "هاتف", "البريد الإلكتروني", "موقع"),
     # [C] the footer's heading hizbut-tahrir.info/tr/index.php/basin-aciklamasi/sudan/11945.html
     "tr": ("Adres Bilgileri ve Web Sitesi", "Adres", "Tel", "E-Posta", "Web"),  # the rest [M]
     "gr": ("Adresse", "Telefon", "E-Mail", "Webseite"),  # [M]

@@ -18,25 +18,28 @@ from functools import lru_cache
 from archiver.pages import labels as L
 from archiver.text import squash
 
+# Dropped when comparing: combining diacritics (Latin, Arabic harakat, hamza above/below,
+# Quranic marks), tatweel, and zero-width format marks (ZWNJ, ZWJ, direction marks, BOM).
+_MARKS = (
+    *range(0x0300, 0x0370), *range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640,
+    *range(0x06D6, 0x06EE), *range(0x200B, 0x2010), *range(0x2066, 0x206A), 0xFEFF,
+)  # fmt: skip
 # Letters that are one letter to a reader: Persian/Urdu yeh, kaf and heh; alef maksura.
-_LETTERS = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "ہ": "ه", "ە": "ه", "ۀ": "ه", "ة": "ه"})
-_DROPPED = frozenset(("Mn", "Me", "Cf"))  # diacritics, hamza marks, ZWNJ and other format marks
-_TATWEEL = "\u0640"
+_LETTERS = {"ی": "ي", "ى": "ي", "ک": "ك", "ہ": "ه", "ە": "ه", "ۀ": "ه", "ة": "ه"}
+_FOLD = str.maketrans(dict.fromkeys(_MARKS) | {ord(k): v for k, v in _LETTERS.items()})
 # Where Joomla joins the site's name to the title: a dash, bar, colon or "::", spaced or not.
 _SEPARATOR = re.compile(r"\s*(?:::|[-|–—:])\s*")
 _SEPARATOR_AT_END = re.compile(_SEPARATOR.pattern + "$")
-_LONGEST_WORD = 40
 _WORD_BREAK = re.compile(r"[\s‐-]+")
 _NAME_CHARACTERS = re.compile(r"[\w\s'’‐-]+")  # a name is words, hyphens and apostrophes
 
 
 def fold(text: str) -> str:
     """Text as compared: NFKC, case, diacritics, tatweel and letter forms folded, spaces one."""
+    if text.isascii():  # most of en: nothing to normalise but case
+        return squash(text.casefold())
     decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
-    kept = "".join(
-        c for c in decomposed if unicodedata.category(c) not in _DROPPED and c != _TATWEEL
-    )
-    return squash(kept.translate(_LETTERS))
+    return squash(decomposed.translate(_FOLD))
 
 
 def compact(text: str) -> str:
@@ -50,24 +53,35 @@ def _words(tables: Iterable[dict[str, tuple[str, ...]]]) -> frozenset[str]:
 
 
 _VOCABULARY = _words((L.SITE_NAMES, L.PARTY_NAMES, L.SITE_NAME_LINKS, L.MEDIA_OFFICE_LABELS))
+_WORD_SIZES = range(1, max(len(word) for word in _VOCABULARY) + 1)
 # A site's name holds one of these whole: an office's site name or the party's name.
 _CORES = tuple(compact(name) for name in L.every(L.SITE_NAMES) + L.every(L.PARTY_NAMES))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> str | None:
+    """A word's folded letters, or None when it cannot be part of a name (punctuation, or a
+    lone mark that folds to nothing). Cached: the site's names repeat on every page."""
+    folded = fold(word)
+    letters = "".join(c for c in folded if c.isalnum())
+    return letters if letters and _NAME_CHARACTERS.fullmatch(folded) else None
+
+
 def is_site_name(text: str) -> bool:
     """Whether ``text`` is a form of the site's name: only site-name words, holding a core."""
-    letters = compact(text)
-    if not _NAME_CHARACTERS.fullmatch(fold(text)) or not any(core in letters for core in _CORES):
+    words = [_name_word(word) for word in _WORD_BREAK.split(text) if word]
+    if not words or None in words:
         return False
-    if not all(compact(word) for word in _WORD_BREAK.split(text.strip()) if word):
-        return False  # a word that folds to nothing (a lone mark) is not a name's word
-    ends = [True] + [False] * len(letters)  # ends[i]: letters[:i] splits into known words
-    for i in range(1, len(letters) + 1):
-        ends[i] = any(
-            ends[j] and letters[j:i] in _VOCABULARY for j in range(max(0, i - _LONGEST_WORD), i)
-        )
-    return ends[-1]
+    letters = "".join(w for w in words if w)
+    if not any(core in letters for core in _CORES):
+        return False
+    reached = [True] + [False] * len(letters)  # reached[i]: letters[:i] is known words
+    for start in range(len(letters)):
+        if reached[start]:
+            for size in _WORD_SIZES[: len(letters) - start]:  # sizes 1, 2, … up to the end
+                if letters[start : start + size] in _VOCABULARY:
+                    reached[start + size] = True
+    return reached[-1]
 
 
 def strip_site_name(title: str) -> str | None:
@@ -108,11 +122,24 @@ def head_title(head: str, others: list[str], bare: list[str]) -> str | None:
     Equal to a bare source (the heading, the typed title): as printed. A bare or other head
     source plus an affix: that source (a head one still loses the site's name). Else the site's
     name stripped."""
-    folded = fold(head)
-    for source in bare:
-        if fold(source) == folded:
-            return squash(head)
-    for source in (*bare, *others):
-        if not is_site_name(source) and _affixed(folded, fold(source)):
-            return squash(source) if source in bare else strip_site_name(source)
+    text = squash(head)
+    for key in (lambda t: t, fold):  # as printed first: folding is the dearer part
+        found = _agreed(key(text), [key(s) for s in bare], [key(s) for s in others])
+        if found is not None:
+            equal, index = found
+            if equal:
+                return text
+            if index < len(bare):
+                return squash(bare[index])
+            return strip_site_name(others[index - len(bare)])
     return strip_site_name(head)
+
+
+def _agreed(head: str, bare: list[str], others: list[str]) -> tuple[bool, int] | None:
+    """(equal to a bare source, or index of the source it adds an affix to), or None."""
+    if head in bare:
+        return True, bare.index(head)
+    for index, source in enumerate((*bare, *others)):
+        if _affixed(head, source) and not is_site_name(source):
+            return False, index
+    return None
