@@ -128,9 +128,11 @@ class MediaOfficeSpider(ArchiveSpider):
         self.crawler.stats.set_value(COMPLETE_LANGS_STAT, [])
         self.crawler.stats.inc_value(stat)
 
-    def too_long(self, url: str, listing_date: str | None = None) -> bool:
-        """Whether ``url`` is over ``URLLENGTH_LIMIT``, which Scrapy's middleware would drop
-        with only a log line; it is reported as a failure instead."""
+    def too_long(self, request: scrapy.Request) -> bool:
+        """Whether the request's URL, as sent (percent-encoded), is over ``URLLENGTH_LIMIT``,
+        which Scrapy's middleware would drop with only a log line; it is reported as a
+        failure instead."""
+        url = request.url
         if not self.url_length_limit or len(url) <= self.url_length_limit:
             return False
         assert self.crawler is not None and self.crawler.stats is not None
@@ -139,7 +141,7 @@ class MediaOfficeSpider(ArchiveSpider):
             url,
             f"URL longer than URLLENGTH_LIMIT: {len(url)} > {self.url_length_limit} characters",
             None,
-            listing_date,
+            request.cb_kwargs.get("listing_date"),
         )
         return True
 
@@ -178,10 +180,9 @@ class MediaOfficeSpider(ArchiveSpider):
                     continue
                 self.requested.add(ref.key)
                 self.crawler.stats.inc_value("retry/earlier_failures")
-                url = rebase(failed.url, self.base_url)
-                if self.too_long(url, failed.listing_date):
+                request = self.item_request(rebase(failed.url, self.base_url), failed.listing_date)
+                if self.too_long(request):
                     continue
-                request = self.item_request(url, failed.listing_date)
                 request.meta[EARLIER_FAILURE] = True
                 yield request
 
@@ -263,26 +264,26 @@ class MediaOfficeSpider(ArchiveSpider):
             if not self.budget_left():
                 return
             self.requested.add(key)
-            url = rebase(listed.url, self.base_url)
-            if not self.too_long(url, listed.datetime_raw):
-                yield self.item_request(url, listed.datetime_raw)
+            request = self.item_request(rebase(listed.url, self.base_url), listed.datetime_raw)
+            if not self.too_long(request):
+                yield request
         next_url = page.next_url()
         if not plan.follow_next:
             stats.inc_value("listing/stopped_early")
         elif next_url and self.budget_left():
-            next_url = rebase(next_url, self.base_url)
+            follow = response.follow(
+                rebase(next_url, self.base_url),
+                callback=self.parse_listing,
+                errback=self.listing_failed,
+                meta={WALK: walk_name},
+            )
             cut = walk_end(walk, unseen, self.max_listing_pages)
             if cut is not None:
                 self.listing_lost(WALKS_CUT)
                 self.report_failure(
-                    next_url, f"listing walk cut: {cut} ({response.url})", None, None
+                    follow.url, f"listing walk cut: {cut} ({response.url})", None, None
                 )
-            elif self.too_long(next_url):
+            elif self.too_long(follow):
                 self.listing_lost(WALKS_CUT)
             else:
-                yield response.follow(
-                    next_url,
-                    callback=self.parse_listing,
-                    errback=self.listing_failed,
-                    meta={WALK: walk_name},
-                )
+                yield follow
