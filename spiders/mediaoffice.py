@@ -128,9 +128,11 @@ class MediaOfficeSpider(ArchiveSpider):
         self.crawler.stats.set_value(COMPLETE_LANGS_STAT, [])
         self.crawler.stats.inc_value(stat)
 
-    def too_long(self, url: str, listing_date: str | None = None) -> bool:
-        """Whether ``url`` is over ``URLLENGTH_LIMIT``, which Scrapy's middleware would drop
-        with only a log line; it is reported as a failure instead."""
+    def too_long(self, request: scrapy.Request) -> bool:
+        """Whether the request's URL, as sent (percent-encoded), is over ``URLLENGTH_LIMIT``,
+        which Scrapy's middleware would drop with only a log line; it is reported as a
+        failure instead."""
+        url = request.url
         if not self.url_length_limit or len(url) <= self.url_length_limit:
             return False
         assert self.crawler is not None and self.crawler.stats is not None
@@ -139,7 +141,7 @@ class MediaOfficeSpider(ArchiveSpider):
             url,
             f"URL longer than URLLENGTH_LIMIT: {len(url)} > {self.url_length_limit} characters",
             None,
-            listing_date,
+            request.cb_kwargs.get("listing_date"),
         )
         return True
 
@@ -175,10 +177,9 @@ class MediaOfficeSpider(ArchiveSpider):
                 self.requested.add(ref.key)
                 self.crawler.stats.inc_value("retry/earlier_failures")
                 # Where the crawl is now, not the host (or port) the item failed on.
-                url = move_to(failed.url, self.base_url)
-                if self.too_long(url, failed.listing_date):
+                request = self.item_request(move_to(failed.url, self.base_url), failed.listing_date)
+                if self.too_long(request):
                     continue
-                request = self.item_request(url, failed.listing_date)
                 request.meta[EARLIER_FAILURE] = True
                 yield request
 
@@ -261,8 +262,9 @@ class MediaOfficeSpider(ArchiveSpider):
             if not self.budget_left():
                 return
             self.requested.add(key)
-            if not self.too_long(url, listed.datetime_raw):
-                yield self.item_request(url, listed.datetime_raw)
+            request = self.item_request(url, listed.datetime_raw)
+            if not self.too_long(request):
+                yield request
         next_url = page.next_url()
         if not plan.follow_next:
             stats.inc_value("listing/stopped_early")
@@ -283,15 +285,14 @@ class MediaOfficeSpider(ArchiveSpider):
             self.report_failure(
                 response.url, f"OffScope: next page off scope: {next_url}", None, None
             )
-        elif cut is not None:
+            return
+        request = scrapy.Request(
+            url, callback=self.parse_listing, errback=self.listing_failed, meta={WALK: walk_name}
+        )
+        if cut is not None:
             self.listing_lost(WALKS_CUT)
             self.report_failure(url, f"listing walk cut: {cut} ({response.url})", None, None)
-        elif self.too_long(url):
+        elif self.too_long(request):
             self.listing_lost(WALKS_CUT)
         else:
-            yield scrapy.Request(
-                url,
-                callback=self.parse_listing,
-                errback=self.listing_failed,
-                meta={WALK: walk_name},
-            )
+            yield request

@@ -222,3 +222,21 @@ def test_the_page_cap_must_be_at_least_one() -> None:
     crawler = get_crawler(MediaOfficeSpider, {"ARCHIVER_OUT": "x", "ARCHIVER_MAX_LISTING_PAGES": 0})
     with pytest.raises(ValueError, match="ARCHIVER_MAX_LISTING_PAGES must be at least 1, not 0"):
         MediaOfficeSpider.from_crawler(crawler, mode="full")
+
+
+def test_the_length_that_counts_is_the_percent_encoded_one() -> None:
+    """A non-Latin menu path (tr, ur, pe, pa) is three times longer on the wire."""
+    crawler = get_crawler(MediaOfficeSpider, {"ARCHIVER_OUT": "unused", "URLLENGTH_LIMIT": 300})
+    spider = MediaOfficeSpider.from_crawler(crawler, base_url="http://127.0.0.1:8000", mode="full")
+    failures = Failures()
+    crawler.signals.connect(failures.record, signal=signals.fetch_failed)
+    assert crawler.stats is not None
+    crawler.stats.open_spider()
+    url = "http://127.0.0.1:8000/ur/index.php/latest-articles.html"
+    path = "/ur/index.php/" + "خبر" * 40 + "/5.html"  # 134 characters, 374 encoded
+    page = f'<html><body><div id="itemListPrimary"><article><header><h4><a href="{path}">x</a>'
+    response = HtmlResponse(url, body=page.encode(), request=Request(url), encoding="utf-8")
+    assert list(spider.parse_listing(response)) == []
+    ((failed, reason),) = failures
+    assert len(failed) > 300 > len("http://127.0.0.1:8000" + path)
+    assert reason == f"URL longer than URLLENGTH_LIMIT: {len(failed)} > 300 characters"
