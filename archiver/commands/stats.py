@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
                 figures = archive_figures(root)
         except UnreadableManifest as error:
             raise CommandFailed(str(error)) from None
-        figures["damaged_files"] = damaged
+        if damaged:  # only then: a sound archive prints the same figures as the report holds
+            figures["damaged_files"] = damaged
         print(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
         with skipped_files() as damaged:
