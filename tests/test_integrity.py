@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
 import json
 import shutil
 import subprocess
@@ -441,3 +442,20 @@ def test_a_warc_file_a_killed_crawl_left_open_is_named(archive: Path) -> None:
     assert report.problems[-1] == (
         f"{path.relative_to(archive)}: listed in a crawl manifest but missing"
     )
+
+
+class Pieces(io.BytesIO):
+    """A file that hands out at most ``step`` bytes a read, as reads of a real file may end."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        super().__init__(data)
+        self.step = step
+
+    def read(self, size: int | None = -1) -> bytes:
+        return super().read(self.step if size is None or size < 0 else min(size, self.step))
+
+
+def test_a_member_ending_where_a_read_ends_is_not_the_end_of_the_file() -> None:
+    first, second = gzip_member(b"one record"), gzip_member(b"another record")
+    found = [(m.offset, m.data) for m in members(Pieces(first + second, len(first)))]
+    assert found == [(0, b"one record"), (len(first), b"another record")]

@@ -86,9 +86,9 @@ def _next_header(handle: BinaryIO, start: int) -> int:
 def members(handle: BinaryIO) -> Iterator[Member]:
     """Each gzip member in file order, and each damaged stretch between them as one."""
     offset = 0
-    pending = handle.read(CHUNK)
+    pending = b""
     damaged: Member | None = None
-    while pending:
+    while pending or (pending := handle.read(CHUNK)):
         try:
             length, data, pending = _inflate(handle, pending)
         except _Damaged as error:
@@ -97,7 +97,7 @@ def members(handle: BinaryIO) -> Iterator[Member]:
                 damaged = Member(offset, 0, None, str(error))
             offset = resume
             handle.seek(resume)
-            pending = handle.read(CHUNK)
+            pending = b""
             continue
         if damaged is not None:
             yield Member(damaged.offset, offset - damaged.offset, None, damaged.error)
