@@ -101,20 +101,16 @@ def execute(
 
     out = preflight.check_crawl(crawler.settings, spider_args)
     name_contact(crawler.settings)
-    # Frontier workers share the archive; leftovers of dead writers are cleared only alone.
     frontier = bool(crawler.settings.get("ARCHIVER_FRONTIER"))
-    clean = clean_after_dead_writers if frontier else None  # alone: the writers do it, counted
-    lock.acquire(out, LOCKED_WAY_OUT, shared=frontier, when_alone=clean)
     state = None
     if frontier:
         from archiver.distributed.state import state_for
 
-        try:
-            state = state_for(crawler)
-            state.join()  # raises FrontierBusy (a ValueError) while a crawl is finishing
-        except BaseException:
-            lock.release(out)
-            raise
+        state = state_for(crawler)  # ValueError when Redis cannot be reached
+        state.join()  # FrontierBusy (a ValueError) while the last crawl is finishing
+    # Frontier workers share the archive; leftovers of dead writers are cleared only alone.
+    clean = clean_after_dead_writers if frontier else None  # alone: the writers do it, counted
+    lock.acquire(out, LOCKED_WAY_OUT, shared=frontier, when_alone=clean)
     errors: list[BaseException] = []
     try:
         _keep_error(process.crawl(crawler, **spider_args), errors)
