@@ -28,7 +28,7 @@ from archiver.item import ArchiveItem
 from archiver.replica import Replica, ReplicaHandle, running
 from archiver.store.archive import ArchiveWriter
 from archiver.store.remote import Publisher, RemoteArchive, RemoteFailed, committed, pull
-from tests.moto_server import HoldingProxy, make_bucket, moto_server
+from tests.moto_server import HoldingProxy, free_port, make_bucket, moto_server
 from tests.run_cli import ROOT
 
 _buckets = itertools.count()
@@ -374,9 +374,20 @@ def test_a_crawl_killed_while_uploading_leaves_only_what_its_manifest_names(
 
 
 def test_an_s3_archive_that_is_not_there_is_one_clear_line(
-    s3_endpoint: str, capsys: pytest.CaptureFixture[str]
+    s3_endpoint: str, bucket: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["stats", "s3://no-such-bucket/x"]) == 1
+    assert main(["stats", f"s3://{bucket}/nothing-here"]) == 1
     assert capsys.readouterr().err == (
-        "archiver stats: s3://no-such-bucket/x holds no archive (no crawl manifests there)\n"
+        f"archiver stats: s3://{bucket}/nothing-here holds no archive (no crawl manifests there)\n"
+    )
+    assert main(["verify", "s3://no-such-bucket/x"]) == 1
+    assert capsys.readouterr().err == (
+        "archiver verify: s3://no-such-bucket/x: there is no bucket 'no-such-bucket' (or these "
+        "credentials cannot see it); check the bucket and the AWS_* variables (docs/storage.md)\n"
+    )
+    # A crawl fails the same way before it fetches anything.
+    out = ["--out", "s3://no-such-bucket/x", "--base-url", f"http://127.0.0.1:{free_port()}"]
+    assert main(["crawl", *out]) == 1
+    assert capsys.readouterr().err.startswith(
+        "archiver crawl: s3://no-such-bucket/x: there is no bucket 'no-such-bucket'"
     )
