@@ -13,8 +13,7 @@ import os
 import re
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +30,7 @@ from archiver.item import ArchiveItem
 from archiver.replica import Replica, ReplicaHandle, running
 from archiver.store.archive import ArchiveWriter
 from archiver.store.remote import Publisher, RemoteArchive, RemoteFailed, committed, pull
-from tests.moto_server import make_bucket, moto_server
+from tests.moto_server import HoldingProxy, free_port, make_bucket, moto_server
 from tests.run_cli import ROOT
 
 _buckets = itertools.count()
@@ -326,9 +325,15 @@ def test_compaction_on_s3_merges_then_deletes_the_replaced_objects(
     )
 
 
-def committed_rows(url: str) -> int:
-    remote = RemoteArchive.parse(url)
-    return sum(m["rows"] for m in remote.manifests(remote.objects()).values())
+def manifest_naming(rows: int) -> Callable[[str, str, bytes], bool]:
+    """Picks the upload of a crawl manifest that names ``rows`` rows or more."""
+
+    def pick(method: str, path: str, body: bytes) -> bool:
+        if method != "PUT" or "/crawls/" not in path:
+            return False
+        return int(json.loads(body)["rows"]) >= rows
+
+    return pick
 
 
 def test_a_crawl_killed_while_uploading_leaves_only_what_its_manifest_names(
@@ -336,21 +341,31 @@ def test_a_crawl_killed_while_uploading_leaves_only_what_its_manifest_names(
 ) -> None:
     make_bucket(s3_endpoint, "killed")
     url = "s3://killed/archive"
-    # A WARC file per response: a commit point, so an upload, after nearly every item.
+    # A WARC file per response: a commit point, so an upload, after nearly every item. The
+    # crawl talks to the store through a proxy that stops the upload of the first manifest
+    # naming 10 rows or more, after the part files it names went up: kill -9 lands there.
     command = crawl_command(small_replica.base_url, url, "-s", "ARCHIVER_WARC_MAX_BYTES=1")
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=child_env(tmp_path),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.monotonic() + 60
-    while process.poll() is None and committed_rows(url) < 10:
-        assert time.monotonic() < deadline, "the crawl neither committed nor finished"
-        time.sleep(0.02)
-    process.kill()
-    assert process.wait(timeout=10) == -9
+    with HoldingProxy(s3_endpoint, manifest_naming(10)) as proxy:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env={**child_env(tmp_path), "AWS_ENDPOINT_URL": proxy.url},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        held = proxy.held.wait(timeout=60)
+        process.kill()
+        assert process.wait(timeout=10) == -9
+    assert held, "the crawl never uploaded a manifest naming 10 rows"
+    killed_at = json.loads(proxy.held_body)
+    remote = RemoteArchive.parse(url)
+    (manifest,) = remote.manifests(remote.objects()).values()
+    assert manifest["crawl_id"] == killed_at["crawl_id"]
+    assert manifest["rows"] < killed_at["rows"]
+    # The held manifest's new part files are in the store, named by nothing readers trust.
+    uploaded = {p for p in remote.objects() if p.startswith("articles/")}
+    named = {f["path"] for f in manifest["files"]}
+    orphans = uploaded - named
+    assert orphans and orphans <= {f["path"] for f in killed_at["files"]}
     rows = dataset.open(url).to_table(columns=["key"]).column("key").to_pylist()
-    assert len(rows) == committed_rows(url) >= 10
-    assert len(set(rows)) == len(rows)
+    assert len(rows) == len(set(rows)) == manifest["rows"]
     assert main(["verify", url]) == 0
     # The next run completes the archive: what the killed one had not committed is fetched.
     done = subprocess.run(
@@ -364,9 +379,20 @@ def test_a_crawl_killed_while_uploading_leaves_only_what_its_manifest_names(
 
 
 def test_an_s3_archive_that_is_not_there_is_one_clear_line(
-    s3_endpoint: str, capsys: pytest.CaptureFixture[str]
+    s3_endpoint: str, bucket: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["stats", "s3://no-such-bucket/x"]) == 1
+    assert main(["stats", f"s3://{bucket}/nothing-here"]) == 1
     assert capsys.readouterr().err == (
-        "archiver stats: s3://no-such-bucket/x holds no archive (no crawl manifests there)\n"
+        f"archiver stats: s3://{bucket}/nothing-here holds no archive (no crawl manifests there)\n"
+    )
+    assert main(["verify", "s3://no-such-bucket/x"]) == 1
+    assert capsys.readouterr().err == (
+        "archiver verify: s3://no-such-bucket/x: there is no bucket 'no-such-bucket' (or these "
+        "credentials cannot see it); check the bucket and the AWS_* variables (docs/storage.md)\n"
+    )
+    # A crawl fails the same way before it fetches anything.
+    out = ["--out", "s3://no-such-bucket/x", "--base-url", f"http://127.0.0.1:{free_port()}"]
+    assert main(["crawl", *out]) == 1
+    assert capsys.readouterr().err.startswith(
+        "archiver crawl: s3://no-such-bucket/x: there is no bucket 'no-such-bucket'"
     )

@@ -134,6 +134,9 @@ def pull(archive: RemoteArchive, root: Path, *, warcs: bool, replaced: bool = Fa
 
     Returns the part files there that no manifest names: uploads of a killed writer.
     """
+    bucket = archive.base.split("/", 1)[0]
+    if archive.fs.get_file_info(bucket).type == pafs.FileType.NotFound:
+        raise RemoteFailed(f"there is no bucket {bucket!r} (or these credentials cannot see it)")
     objects = archive.objects()
     manifests = archive.manifests(objects)
     named = {entry["path"] for m in manifests.values() for entry in m.get("files", [])}
