@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from archiver.item import RECORD_FIELDS, ArchiveItem
-from archiver.store.schema import COLUMN_NAMES, ColumnMismatch, check_columns, to_row
+from archiver.replica import Replica
+from archiver.store.schema import COLUMN_NAMES, PAGE_COLUMNS, ColumnMismatch, check_columns, to_row
 
 
 def _record() -> dict[str, object]:
@@ -36,3 +37,12 @@ def test_a_dataclass_without_a_schema_column_fails() -> None:
     names = [name for name in COLUMN_NAMES if name != "warc_file"]
     with pytest.raises(ColumnMismatch, match=r"ArchiveItem does not match .*'warc_file'"):
         check_columns(names, "archiver.item.ArchiveItem")
+
+
+def test_the_replica_truth_names_only_schema_columns() -> None:
+    site = Replica(3, 7, ("en",))
+    extra = {"listing_datetime"}  # the listing's printed date, not a column
+    for item_id in site.item_ids("en"):
+        keys = set(site.truth("en", item_id)) - extra
+        assert keys <= set(COLUMN_NAMES), keys - set(COLUMN_NAMES)
+        assert set(PAGE_COLUMNS) - {"fetched_url", "page_flags", "parser_version"} <= keys

@@ -184,6 +184,13 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+# The columns page objects fill (archiver/pages); archiver.dates fills the date columns from the
+# item's date candidates, the spiders and pipelines the rest (hashes, WARC pointers, crawl id).
+PAGE_COLUMNS: tuple[str, ...] = (
+    "key", "lang", "item_id", "url", "fetched_url", "category", "category_path", "kind", "title",
+    "subtitle", "translated", "news", "comment", "body", "author", "signoff", "office",
+    "reference", "tags", "links", "images", "media", "layout", "page_flags", "parser_version",
+)  # fmt: skip
 YEAR_DESCRIPTION = "Year of published_date (also the directory under lang=…); null when unknown."
 PARTITION_COLUMN = "lang"  # the hive partition: in the path, not in the files
 PARTITION_SCHEMA = pa.schema([pa.field("lang", pa.string())])
@@ -242,6 +249,8 @@ def check_columns(names: Collection[str], where: str) -> None:
 
 
 check_columns([f.name for f in RECORD_FIELDS], "archiver.item.ArchiveItem")
+if unknown := set(PAGE_COLUMNS) - set(COLUMN_NAMES):
+    raise ColumnMismatch(f"PAGE_COLUMNS names columns the schema lacks: {sorted(unknown)}")
 
 
 def to_row(record: dict[str, Any]) -> dict[str, Any]:
