@@ -14,17 +14,13 @@ import pytest
 
 from archiver.item import KINDS, ArchiveItem
 from archiver.pages import PARSER_VERSION, extract_item
+from archiver.store.schema import PAGE_COLUMNS
 from archiver.urls import LANGS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "expected.json").is_file())
 # What page objects fill; everything else belongs to the date module, spiders and pipelines.
-EXTRACTED = {
-    "key", "lang", "item_id", "url", "fetched_url", "category", "category_path", "kind", "title",
-    "subtitle", "translated", "news", "comment", "body", "author", "signoff", "office",
-    "reference", "tags", "links", "images", "media", "date_candidates", "layout", "page_flags",
-    "parser_version",
-}  # fmt: skip
+EXTRACTED = {*PAGE_COLUMNS, "date_candidates"}
 _DEFAULTS = dataclasses.asdict(ArchiveItem(key="", lang="", item_id=0, url=""))
 
 

@@ -15,10 +15,13 @@ still read by ``archiver.dataset`` and verified.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa
+
+from archiver.item import RECORD_FIELDS
 
 SCHEMA_VERSION = 2
 UNKNOWN_YEAR = "unknown"  # the directory of the rows whose year is null
@@ -181,6 +184,13 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+# The columns page objects fill (archiver/pages); archiver.dates fills the date columns from the
+# item's date candidates, the spiders and pipelines the rest (hashes, WARC pointers, crawl id).
+PAGE_COLUMNS: tuple[str, ...] = (
+    "key", "lang", "item_id", "url", "fetched_url", "category", "category_path", "kind", "title",
+    "subtitle", "translated", "news", "comment", "body", "author", "signoff", "office",
+    "reference", "tags", "links", "images", "media", "layout", "page_flags", "parser_version",
+)  # fmt: skip
 YEAR_DESCRIPTION = "Year of published_date (also the directory under lang=…); null when unknown."
 PARTITION_COLUMN = "lang"  # the hive partition: in the path, not in the files
 PARTITION_SCHEMA = pa.schema([pa.field("lang", pa.string())])
@@ -222,6 +232,29 @@ def directory_year(name: str) -> int | None:
     return None if value in (UNKNOWN_YEAR, LEGACY_UNKNOWN_YEAR) else int(value)
 
 
+class ColumnMismatch(ValueError):
+    """The item's fields, a record and the schema's columns disagree: a column was added or
+    removed in one place only (docs/data.md, "Adding a column")."""
+
+
+def check_columns(names: Collection[str], where: str) -> None:
+    """Fail, naming the columns, unless ``names`` are exactly the schema's columns."""
+    missing = [name for name in COLUMN_NAMES if name not in names]
+    extra = [name for name in names if name not in COLUMN_NAMES]
+    if missing or extra:
+        raise ColumnMismatch(
+            f"{where} does not match archiver.store.schema.COLUMNS: missing {missing}, "
+            f"extra {extra}; add or remove the column in both places"
+        )
+
+
+check_columns([f.name for f in RECORD_FIELDS], "archiver.item.ArchiveItem")
+if unknown := set(PAGE_COLUMNS) - set(COLUMN_NAMES):
+    raise ColumnMismatch(f"PAGE_COLUMNS names columns the schema lacks: {sorted(unknown)}")
+
+
 def to_row(record: dict[str, Any]) -> dict[str, Any]:
-    """Keep exactly the schema's columns of a record (missing ones as null)."""
-    return {name: record.get(name) for name in COLUMN_NAMES}
+    """Exactly the schema's columns of a record, in the schema's order; a record with a column
+    too many or too few is a programming error, never silently filled or dropped."""
+    check_columns(record, "the record")
+    return {name: record[name] for name in COLUMN_NAMES}
