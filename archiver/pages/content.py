@@ -18,10 +18,10 @@ from archiver.text import flat, join_paragraphs, squash
 
 # The header block never reaches further than this many paragraphs into the content.
 HEAD_LIMIT = 12
-_HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
 _BRACKETS = re.compile(r"[()\[\]（）]")
 # Tatweel and Arabic diacritics only stretch or vowel a word: "المكتب الإعــلامي" is the label.
-_ARABIC_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
+_MARK_CLASS = "[\u0640\u064b-\u065f\u0670]"
+_ARABIC_MARKS = re.compile(_MARK_CLASS)
 
 
 def _label_pattern(*tables: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
@@ -94,7 +94,7 @@ _LABEL_CHARS = 60
 # A signature paragraph: a name, a role, a place at most (and a line to spare).
 _SIGNATURE_LINES = 4
 _FOOTER_OFFICE_CHARS = 160
-_MARK = "[\u0640\u064b-\u065f\u0670]*"  # tatweel or a diacritic may follow any Arabic letter
+_MARK = _MARK_CLASS + "*"  # tatweel or a diacritic may follow any Arabic letter
 
 
 def _spelled(label: str) -> str:
@@ -171,7 +171,7 @@ _LABEL_AND_TITLE = re.compile(
 def is_basmala(text: str) -> bool:
     if "بسم" not in text:
         return False
-    plain = squash(_HARAKAT.sub("", text))
+    plain = squash(_ARABIC_MARKS.sub("", text))
     return plain.startswith(L.BASMALA) and len(plain) <= len(L.BASMALA) + 4
 
 
