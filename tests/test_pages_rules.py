@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from parsel import Selector
 
@@ -18,7 +18,7 @@ from archiver.pages.content import Content, Header, segment
 from archiver.pages.item import menu_path
 from archiver.pages.kinds import detect_kind
 from archiver.pages.labels import SITE_NAMES
-from archiver.pages.title import strip_site_name
+from archiver.pages.title import is_site_name, strip_site_name
 
 BASE = "https://www.hizb-ut-tahrir.info"
 SITES = sorted({name for names in SITE_NAMES.values() for name in names})
@@ -37,6 +37,9 @@ def test_strip_site_name_examples() -> None:
 
 @given(TITLE, st.sampled_from(SITES), st.sampled_from([" - ", " | ", " – "]), st.booleans())
 def test_strip_site_name_either_side(title: str, site: str, sep: str, before: bool) -> None:
+    # A title made only of the name's own words ("UT", "Media") reads as a longer form of the
+    # name itself ("UT - Afisi Kuu ya Habari"): ambiguous by design, so not a case of this rule.
+    assume(not is_site_name(f"{title} {site}"))
     raw = f"{site}{sep}{title}" if before else f"{title}{sep}{site}"
     assert strip_site_name(raw) == " ".join(title.split())
 
