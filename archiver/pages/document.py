@@ -97,8 +97,8 @@ def byte_order_mark(body: bytes) -> tuple[str | None, bytes]:
     for mark, name in _UTF32_BOMS:
         if body.startswith(mark):
             return name, mark
-    name, mark = read_bom(body)
-    return name, mark or b""
+    found = read_bom(body)
+    return found[0], found[1] or b""
 
 
 def utf16_without_bom(body: bytes) -> str | None:
