@@ -2,7 +2,8 @@
 
 Check the inputs (``archiver.preflight``), name the operator's contact in the user agent, take
 the archive's lock, crawl, and read the outcome: the finish reason, the rows that reached the
-archive and the health check's verdict (``archiver.extensions.health``) give the exit code.
+archive, whether every listing walk ran to its end, and the health check's verdict
+(``archiver.extensions.health``) give the exit code.
 
 Twisted's reactor runs once per process, so one process runs one crawl; tests and the demo
 start crawls through the ``archiver`` command in a subprocess when they need several.
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from archiver import contact, preflight
 from archiver.cli import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK
-from archiver.health import Verdict
+from archiver.health import LISTING_FAILED, WALKS_CUT, Verdict
 from archiver.store import lock
 
 if TYPE_CHECKING:
@@ -62,6 +63,12 @@ class CrawlResult:
         return bool(self.stats.get("archive/rows_committed") != written)
 
     @property
+    def walk_incomplete(self) -> bool:
+        """A listing page could not be read or a walk was cut: part of the site went unseen,
+        whether or not the health check runs to say so."""
+        return any(int(self.stats.get(stat, 0)) for stat in (LISTING_FAILED, WALKS_CUT))
+
+    @property
     def exit_code(self) -> int:
         return self.worker_exit_code if self.crawl_exit_code is None else self.crawl_exit_code
 
@@ -70,7 +77,7 @@ class CrawlResult:
         """This process's own outcome (for a crawl on its own, the crawl's)."""
         if self.finish_reason != "finished" or self.rows_lost:
             return EXIT_FAILURE
-        if self.health is not None and not self.health.passed:
+        if self.walk_incomplete or (self.health is not None and not self.health.passed):
             return EXIT_HEALTH
         return EXIT_OK
 

@@ -3,8 +3,8 @@
 Scrapy's own command exits 1 only when the crawl could not start. This one, found first through
 ``COMMANDS_MODULE``, also checks the inputs before anything starts and exits as ``archiver
 crawl`` does: 0 done and healthy; 1 not finished, rows lost, or the archive locked; 2 a bad
-setting or argument; 3 the health check failed. Errors an operator can fix are one line on
-standard error, never a traceback.
+setting or argument; 3 a listing walk incomplete or the health check failed. Errors an
+operator can fix are one line on standard error, never a traceback.
 """
 
 from __future__ import annotations
