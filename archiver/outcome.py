@@ -105,7 +105,7 @@ def format_outcome(summary: dict[str, Any]) -> str:
         f"crawl {summary['crawl_id']} ({summary['finish_reason']}) in "
         f"{summary['duration_seconds']:.1f} s: {n['listing_pages']} listing pages, "
         f"{n['responses']} responses",
-        f"archived: {n['rows_written']} new or changed rows, {n['unchanged']} unchanged, "
+        f"archived: {n['rows_committed']} new or changed rows, {n['unchanged']} unchanged, "
         f"{n['failures']} failures (+{n['failures_again']} failed again, "
         f"{n['robots_forbidden']} refused by robots.txt); {n['new']} new, {n['revised']} revised",
     ]

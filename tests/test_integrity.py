@@ -385,6 +385,14 @@ def test_a_full_disk_ends_the_run_with_one_line_and_loses_nothing_archived(
             "the same command again to fetch the rest"
         )
         assert done.stdout.splitlines()[-1] == "health: not checked; exit code 1"
+        # The summary counts the rows committed, not those buffered and lost with the write.
+        (archived,) = [line for line in done.stdout.splitlines() if line.startswith("archived:")]
+        assert archived.startswith(f"archived: {len(kept)} new or changed rows, 0 unchanged, ")
+        assert archived.endswith(f"; {len(kept)} new, 0 revised")
+        stats = manifest_of_crawl(out, 0)[1]["stats"]
+        assert (stats["archive/new"], stats["archive/rows_committed"]) == (len(kept), len(kept))
+        if failing == "parquet":
+            assert stats["archive/rows_written"] > len(kept)  # the case: buffered rows were lost
         report = verify(out)
         assert (report.problems, report.notes, report.rows) == ([], [], len(kept))
         again = crawl(replica.base_url, out)
