@@ -25,7 +25,6 @@ from archiver.store import lock
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler, CrawlerProcessBase
-    from scrapy.settings import BaseSettings
 
 # What to do when another process writes the archive, for both ways of starting a crawl.
 LOCKED_WAY_OUT = (
@@ -82,17 +81,6 @@ class CrawlResult:
         return EXIT_OK
 
 
-def name_contact(settings: BaseSettings) -> None:
-    """The user agent built with ``ARCHIVER_CONTACT``, unless one was given explicitly."""
-    from scrapy.settings import SETTINGS_PRIORITIES
-
-    if (settings.getpriority("USER_AGENT") or 0) <= SETTINGS_PRIORITIES["project"]:
-        built = contact.user_agent(str(settings.get("ARCHIVER_CONTACT") or "").strip())
-        # Above "project": the runner merges its own settings into the crawler's at the
-        # start, and an equal priority would put the contact-less agent back.
-        settings.set("USER_AGENT", built, priority="spider")
-
-
 def execute(
     process: CrawlerProcessBase, crawler: Crawler, spider_args: Mapping[str, Any]
 ) -> CrawlResult:
@@ -107,7 +95,7 @@ def execute(
     from archiver.store.manifest import crawl_id_for
 
     out = preflight.check_crawl(crawler.settings, spider_args)
-    name_contact(crawler.settings)
+    contact.name_contact(crawler.settings)
     frontier = bool(crawler.settings.get("ARCHIVER_FRONTIER"))
     state = None
     if frontier:

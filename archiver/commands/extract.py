@@ -39,7 +39,7 @@ def register(sub: Any) -> None:
         default=[],
         metavar="NAME=VALUE",
         help="a setting for the fetch (DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, "
-        "ARCHIVER_EXTRACT_DEADLINE, USER_AGENT), as with `archiver crawl -s`",
+        "ARCHIVER_EXTRACT_DEADLINE, ARCHIVER_CONTACT, USER_AGENT), as with `archiver crawl -s`",
     )
     parser.set_defaults(run=run)
 
@@ -52,6 +52,7 @@ class _Limits:
         from scrapy.utils.project import get_project_settings
 
         from archiver.commands.crawl import parse_settings
+        from archiver.contact import name_contact
         from archiver.preflight import Refused, check_settings
 
         settings = get_project_settings()
@@ -60,6 +61,7 @@ class _Limits:
             check_settings(settings)
         except (Refused, ValueError) as error:
             raise CommandFailed(str(error)) from None
+        name_contact(settings)  # as a crawl does: -s ARCHIVER_CONTACT=… reaches the agent
         self.max_size = settings.getint("DOWNLOAD_MAXSIZE")  # 0: no cap, as in Scrapy
         self.timeout = settings.getfloat("DOWNLOAD_TIMEOUT")
         self.seconds = settings.getfloat("ARCHIVER_EXTRACT_DEADLINE")
