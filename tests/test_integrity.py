@@ -226,6 +226,36 @@ def test_a_warc_file_recovered_after_a_kill_is_listed_by_the_next_run(archive: P
     assert (report.problems, report.notes, report.warc_files) == ([], [], 2)
 
 
+def test_warc_files_older_than_their_listing_are_one_note_until_the_next_crawl_lists_them(
+    archive: Path,
+) -> None:
+    """Manifests written before WARC files were listed have no ``warc_files``: verify says so
+    once for all such files, not once a file, and the next crawl lists them."""
+    path = warc_file(archive)
+    second = path.with_name(path.name.replace("-00001.", "-00002."))
+    shutil.copyfile(path, second)  # a crawl of then that closed two files
+    manifest_path, manifest = manifest_of(archive)
+    del manifest["warc_files"]
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    report = verify(archive)
+    assert (report.problems, report.warc_files) == ([], 2)
+    assert report.notes == [
+        "2 WARC file(s) of crawls whose manifests predate the listing of WARC files: their "
+        "records' digests were checked, not their SHA-256 and size; the next `archiver crawl` "
+        "into this archive lists them"
+    ]
+    with running(items=ITEMS, seed=7, langs=("en",)) as replica:
+        done = crawl(replica.base_url, archive)
+    assert done.returncode == 0, done.stdout + done.stderr
+    later = next(p for p in (archive / "crawls").glob("*.json") if p != manifest_path)
+    later_manifest = json.loads(later.read_text(encoding="utf-8"))
+    listed = [entry["path"] for entry in later_manifest["warc_files"]]
+    assert listed[:2] == [str(p.relative_to(archive)) for p in (path, second)]
+    assert later_manifest["stats"]["warc/earlier_files_listed"] == 2
+    report = verify(archive)
+    assert (report.problems, report.notes, report.warc_files) == ([], [], 3)
+
+
 def test_records_read_as_readers_expect(archive: Path) -> None:
     _, manifest = manifest_of(archive)
     with warc_file(archive).open("rb") as handle:

@@ -21,7 +21,7 @@ from typing import Any
 
 from archiver import __version__
 from archiver.store.atomic import write_json_atomically
-from archiver.store.layout import CRAWLS_DIR
+from archiver.store.layout import CRAWLS_DIR, WARC_DIR, crawl_of
 from archiver.store.warc import WarcFile
 from archiver.store.writer import PartFile
 from archiver.urls import parse_item_url
@@ -139,6 +139,28 @@ def earlier_runs_stats(root: Path, before: str) -> list[dict[str, Any]]:
         if path.stem < before:
             runs.append(json.loads(path.read_text(encoding="utf-8")).get("stats", {}))
     return runs
+
+
+def warcs_before_listing(root: Path) -> list[Path]:
+    """Closed WARC files that no manifest lists because their crawl's manifest predates the
+    listing of WARC files (it has no ``warc_files``): only their records' digests vouch for
+    them until a later crawl lists them. Unreadable manifests are left to ``verify``."""
+    listed: set[str] = set()
+    unlisting: set[str] = set()
+    for path in sorted((root / CRAWLS_DIR).glob("*.json")):
+        try:
+            manifest = json.loads(path.read_text(encoding="utf-8"))
+            if "warc_files" in manifest:
+                listed.update(entry["path"] for entry in manifest["warc_files"])
+            else:
+                unlisting.add(path.stem)
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return [
+        path
+        for path in sorted((root / WARC_DIR).glob("*.warc.gz"))
+        if crawl_of(path.name) in unlisting and str(path.relative_to(root)) not in listed
+    ]
 
 
 def replacements(root: Path) -> dict[str, str]:
