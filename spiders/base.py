@@ -97,7 +97,8 @@ class ArchiveSpider(scrapy.Spider):
         error = failure.value
         self.report_failure(
             request.url if request is not None else "",
-            f"{type(error).__name__}: {failure.getErrorMessage()}",
+            # Some errors carry no message (ResponseDataLossError): their name says it all.
+            f"{type(error).__name__}: {failure.getErrorMessage()}".removesuffix(": "),
             error.response.status if isinstance(error, HttpError) else None,
             request.cb_kwargs.get("listing_date") if request is not None else None,
             retry=request is not None and request.meta.get(EARLIER_FAILURE, False),
