@@ -26,6 +26,7 @@ class Reply:
     body: bytes = b""
     drip_seconds: float = 0.0  # > 0: the body goes out one byte at a time, this far apart
     declared_length: int | None = None  # a Content-Length that lies about the body
+    raw: bytes | None = None  # sent as it is instead of a response: no status line, no headers
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,9 @@ class _Handler(BaseHTTPRequestHandler):
         with self.server.lock:
             self.server.hits.append(Hit(self.headers.get("Host", ""), self.path))
         reply = self.server.routes.get(self.path, Reply(404, {}, b"not here"))
+        if reply.raw is not None:
+            self.wfile.write(reply.raw)
+            return
         self.send_response(reply.status)
         for name, value in reply.headers.items():
             self.send_header(name, value)

@@ -3,9 +3,10 @@ read a recorded failure (never a row made of half a page), and the run is not ok
 
 One crawl, one behaviour per section, on a server of 127.0.0.1 (``tests/hostile.py``) with
 every name resolved to 127.0.0.1 (``tests/hostile_dns.py``): ``en``'s first listing page
-redirects in a loop; ``ar``'s second listing page redirects back to its first; ``tr`` lists an
-item whose Content-Length claims more than it sends, and one that drips its bytes past
-``DOWNLOAD_TIMEOUT``.
+redirects in a loop; ``ar``'s second listing page redirects back to its first; ``tr`` lists
+items whose Content-Length claims more than they send, that drip their bytes past
+``DOWNLOAD_TIMEOUT``, that claim a compression (gzip, br, zstd) they do not have, and that
+answer with a broken status line or with no HTTP at all.
 """
 
 from __future__ import annotations
@@ -47,8 +48,14 @@ class Crawled:
         }
 
 
+def encoded(body: bytes, encoding: str) -> Reply:
+    """A body that says it is compressed and is not."""
+    return Reply(200, {"Content-Type": "text/html", "Content-Encoding": encoding}, body)
+
+
 def hostile_routes(site: HostileServer) -> None:
-    whole = item_page("The whole of item 3").body
+    whole = item_page("The whole of an item").body
+    html = {"Content-Type": "text/html"}
     site.routes.update(
         {
             listing("en"): redirect(listing("en") + "?loop=1"),
@@ -56,12 +63,15 @@ def hostile_routes(site: HostileServer) -> None:
             listing("ar"): listing_page([item("ar", 1)], next_href=listing("ar") + "?start=1"),
             listing("ar") + "?start=1": redirect(listing("ar")),
             item("ar", 1): item_page("Item 1"),
-            listing("tr"): listing_page([item("tr", n) for n in (1, 2, 3)]),
+            listing("tr"): listing_page([item("tr", n) for n in range(1, 9)]),
             item("tr", 1): item_page("Item 1"),
-            item("tr", 2): Reply(
-                200, {"Content-Type": "text/html"}, whole[:40], declared_length=len(whole)
-            ),
-            item("tr", 3): Reply(200, {"Content-Type": "text/html"}, whole, drip_seconds=0.05),
+            item("tr", 2): Reply(200, html, whole[:40], declared_length=len(whole)),
+            item("tr", 3): Reply(200, html, whole, drip_seconds=0.05),
+            item("tr", 4): encoded(whole, "gzip"),
+            item("tr", 5): encoded(whole, "br"),
+            item("tr", 6): encoded(b"\x28\xb5\x2f\xfd" + whole, "zstd"),  # zstd's magic, then junk
+            item("tr", 7): Reply(raw=b"HTTP/1.1 abc garbage\r\n\r\n" + whole),
+            item("tr", 8): Reply(raw=whole),  # no status line, no headers: HTML alone
         }
     )
 
@@ -96,6 +106,14 @@ def test_pages_that_could_not_be_read_are_failures_with_their_reason(crawled: Cr
         listing("ar") + "?start=1": "listing walk cut: the listing page adds no entry the walk "
         f"had not listed before ({base}{listing('ar')})",
         item("tr", 2): "ResponseDataLossError",
+        item("tr", 4): "BadGzipFile: Not a gzipped file (b'<h')",
+        item("tr", 5): "error: brotli: decoder failed",
+        item(
+            "tr", 6
+        ): "ZstdError: Unable to decompress Zstandard data: Unsupported frame parameter",
+        item("tr", 7): "DownloadFailedError: ParseError: ('non-integer status code', "
+        "b'HTTP/1.1 abc garbage')",
+        item("tr", 8): "DownloadFailedError: ConnectionDone: Connection was closed cleanly.",
         item("tr", 3): f"DownloadTimeoutError: Getting {base}{item('tr', 3)} took longer than "
         "2.0 seconds.",
     }
