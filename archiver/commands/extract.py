@@ -2,12 +2,14 @@
 
 A URL is fetched as a crawl would fetch it: http(s) only, redirects followed only within the
 URL's own scope (its host:port; the site's hosts move onto it, ``archiver.urls.Scope``), the
-body capped at ``DOWNLOAD_MAXSIZE`` and the whole fetch at ``ARCHIVER_EXTRACT_DEADLINE``.
+body capped at ``DOWNLOAD_MAXSIZE`` and the whole fetch at ``ARCHIVER_EXTRACT_DEADLINE``; a
+body cut short of its Content-Length, compressed, or not in HTTP at all is refused, not read.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import sys
@@ -81,6 +83,10 @@ class _Limits:
         return bool(self.max_size) and size > self.max_size
 
     def read(self, response: HTTPResponse) -> bytes:
+        """The body as a crawl would take it: within the caps, whole, not compressed."""
+        encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+        if encoding not in ("", "identity"):  # none was asked for: no bomb to inflate
+            raise CommandFailed(f"the answer is compressed ({encoding}), which was not asked for")
         length = response.headers.get("Content-Length", "")
         if length.isdigit() and self.too_large(int(length)):
             raise self.oversize(int(length))
@@ -90,6 +96,11 @@ class _Limits:
             if self.too_large(len(body)):
                 raise self.oversize(len(body))
             self.left()
+        if length.isdigit() and len(body) < int(length):  # urllib returns the part it got
+            raise CommandFailed(
+                f"the page ended after {len(body)} of the {length} bytes its Content-Length "
+                "declared"
+            )
         return bytes(body)
 
     def oversize(self, size: int) -> CommandFailed:
@@ -151,6 +162,12 @@ def run(args: argparse.Namespace) -> int:
             url = args.url or Path(source).resolve().as_uri()
     except (OSError, urllib.error.URLError, CommandFailed) as error:
         raise CommandFailed(f"cannot read {source}: {error}") from error
+    except http.client.HTTPException as error:  # a broken status line, or no HTTP at all
+        line = str(error)
+        shown = repr(line[:60] + "…" if len(line) > 60 else line)
+        raise CommandFailed(
+            f"cannot read {source}: not an HTTP answer ({type(error).__name__}: {shown})"
+        ) from error
     item = extract(body, url, args.listing_date, encoding=encoding)
     record = {name: jsonable(value) for name, value in item.to_record().items()}
     json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
