@@ -86,15 +86,17 @@ def execute(
 ) -> CrawlResult:
     """Run ``crawler`` in ``process`` to its end and return its outcome.
 
-    Raises ``preflight.Refused`` before anything is written, ``ArchiveLocked`` when another
-    crawl writes the archive, and what the crawl's start raised (a spider's ``ValueError``
+    Raises ``preflight.Refused`` before anything is written, ``UnreadableManifest`` when the
+    archive's history cannot be read, ``ArchiveLocked`` when another crawl writes the archive,
+    and what the crawl's start raised (a spider's ``ValueError``
     for a bad argument) once the process has stopped, so that it is reported, not logged as
     an unretrieved task's traceback.
     """
     from archiver.extensions.health import HealthCheck
-    from archiver.store.manifest import crawl_id_for
+    from archiver.store.manifest import crawl_id_for, read_manifests
 
     out = preflight.check_crawl(crawler.settings, spider_args)
+    read_manifests(out)  # UnreadableManifest: stop here, not in the middle of the crawl
     contact.name_contact(crawler.settings)
     frontier = bool(crawler.settings.get("ARCHIVER_FRONTIER"))
     state = None

@@ -196,6 +196,34 @@ def test_files_whose_crawl_manifest_is_missing_are_problems(archive: Path) -> No
     assert report.notes == []
 
 
+def test_a_damaged_manifest_is_a_problem_for_verify_and_one_line_for_every_reader(
+    archive: Path,
+) -> None:
+    """Before, verify, stats, export, compact, reextract and the crawl stopped with a
+    JSONDecodeError traceback; what readers would count without the manifest is unknown."""
+    manifest_path, _ = manifest_of(archive)
+    manifest_path.write_bytes(manifest_path.read_bytes()[:100])  # cut short
+    report = verify(archive)
+    (problem,) = [p for p in report.problems if "manifest" in p]
+    assert problem.startswith(f"{manifest_path}: unreadable crawl manifest (")
+    assert problem.endswith(")")
+    why = problem.removeprefix(f"{manifest_path}: unreadable crawl manifest (")[:-1]
+    line = f"{manifest_path}: unreadable crawl manifest ({why}); see `archiver verify`"
+    out = archive.parent / "export.jsonl"
+    for command in (
+        ["stats", archive],
+        ["stats", "--json", archive],
+        ["export", archive, "--format", "jsonl", "--out", out],
+        ["compact", archive],
+        ["reextract", archive],
+        ["crawl", "--base-url", "http://127.0.0.1:9", "--mode", "full", "--out", archive],
+    ):
+        done = archiver(*command)
+        assert (done.returncode, done.stderr) == (1, f"archiver {command[0]}: {line}\n")
+    assert not out.exists()
+    assert len(list((archive / "crawls").glob("*.json"))) == 1  # the crawl started nothing
+
+
 def test_a_compactions_leftover_temporary_is_named_as_such(archive: Path) -> None:
     partition = next((archive / "articles" / "lang=en").iterdir())
     leftover = partition / ".part-compact-20261201T000000Z-abcdef-00001.parquet.4242.tmp"

@@ -17,6 +17,7 @@ from scrapy.exceptions import UsageError
 
 from archiver.cli import EXIT_FAILURE, EXIT_USAGE
 from archiver.crawl import execute
+from archiver.store.errors import UnreadableManifest
 from archiver.store.lock import ArchiveLocked
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class Command(crawl.Command):
             result = execute(self.crawler_process, self._create_crawler(args[0]), opts.spargs)
         except ValueError as error:  # preflight.Refused, or a spider's bad argument
             self._refuse(str(error), EXIT_USAGE)
-        except ArchiveLocked as error:
+        except (ArchiveLocked, UnreadableManifest) as error:
             self._refuse(str(error), EXIT_FAILURE)
         else:
             self.exitcode = result.exit_code
