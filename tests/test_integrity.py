@@ -213,6 +213,7 @@ def test_a_damaged_manifest_is_a_problem_for_verify_and_one_line_for_every_reade
     for command in (
         ["stats", archive],
         ["stats", "--json", archive],
+        ["report", archive],
         ["export", archive, "--format", "jsonl", "--out", out],
         ["compact", archive],
         ["reextract", archive],
@@ -220,8 +221,15 @@ def test_a_damaged_manifest_is_a_problem_for_verify_and_one_line_for_every_reade
     ):
         done = archiver(*command)
         assert (done.returncode, done.stderr) == (1, f"archiver {command[0]}: {line}\n")
-    assert not out.exists()
-    assert len(list((archive / "crawls").glob("*.json"))) == 1  # the crawl started nothing
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "mediaoffice", "-a", "base_url=http://127.0.0.1:9",
+         "-s", f"ARCHIVER_OUT={archive}", "-s", "LOG_LEVEL=ERROR"],
+        cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, timeout=120,
+        check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (1, f"scrapy crawl: {line}\n")
+    assert not out.exists() and not (archive / "report.html").exists()
+    assert len(list((archive / "crawls").glob("*.json"))) == 1  # the crawls started nothing
 
 
 def test_a_compactions_leftover_temporary_is_named_as_such(archive: Path) -> None:
