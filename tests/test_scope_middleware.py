@@ -62,6 +62,16 @@ def test_a_scheme_relative_redirect_keeps_the_scheme_and_is_judged(crawler: Any)
         guard.process_response(request, response)
 
 
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_every_redirect_status_off_scope_is_refused(crawler: Any, status: int) -> None:
+    guard = OffScopeRedirects.from_crawler(crawler)
+    response = Response(ITEM, status=status, headers={"Location": "http://127.0.0.1:8001/x"})
+    with pytest.raises(
+        OffScope, match=re.escape("redirected off scope to http://127.0.0.1:8001/x")
+    ):
+        guard.process_response(Request(ITEM, errback=errback), response)
+
+
 def test_a_redirect_to_the_real_site_is_moved_onto_the_base_url(crawler: Any) -> None:
     guard = OffScopeRedirects.from_crawler(crawler)
     response = Response(
