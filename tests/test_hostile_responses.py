@@ -3,7 +3,8 @@ read a recorded failure (never a row made of half a page), and the run is not ok
 
 One crawl, one behaviour per section, on a server of 127.0.0.1 (``tests/hostile.py``) with
 every name resolved to 127.0.0.1 (``tests/hostile_dns.py``): ``en``'s first listing page
-redirects in a loop; ``ar``'s second listing page redirects back to its first; ``tr`` lists
+redirects in a loop; ``ar``'s second listing page redirects back to its first, and ``gr``'s
+links back to it; ``tr`` lists
 items whose Content-Length claims more than they send, that drip their bytes past
 ``DOWNLOAD_TIMEOUT``, that claim a compression (gzip, br, zstd) they do not have, and that
 answer with a broken status line or with no HTTP at all.
@@ -63,6 +64,10 @@ def hostile_routes(site: HostileServer) -> None:
             listing("ar"): listing_page([item("ar", 1)], next_href=listing("ar") + "?start=1"),
             listing("ar") + "?start=1": redirect(listing("ar")),
             item("ar", 1): item_page("Item 1"),
+            listing("gr"): listing_page([item("gr", 1)], next_href=listing("gr") + "?start=1"),
+            listing("gr") + "?start=1": listing_page([item("gr", 2)], next_href=listing("gr")),
+            item("gr", 1): item_page("Item 1"),
+            item("gr", 2): item_page("Item 2"),
             listing("tr"): listing_page([item("tr", n) for n in range(1, 9)]),
             item("tr", 1): item_page("Item 1"),
             item("tr", 2): Reply(200, html, whole[:40], declared_length=len(whole)),
@@ -83,7 +88,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
     with serving() as site:
         hostile_routes(site)
         done = archiver(
-            "crawl", "--base-url", site.base_url, "--out", out, "--lang", "en,ar,tr",
+            "crawl", "--base-url", site.base_url, "--out", out, "--lang", "en,ar,gr,tr",
             "--mode", "full", *LOCAL, "-s", f"HOSTILE_DNS_LOG={tmp / 'dns.log'}",
             "-s", "DOWNLOAD_TIMEOUT=2",
         )  # fmt: skip
@@ -96,7 +101,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
 def test_the_run_finishes_not_ok_with_only_the_whole_pages_archived(crawled: Crawled) -> None:
     assert crawled.manifest["finish_reason"] == "finished"
     assert crawled.code == EXIT_HEALTH
-    assert crawled.keys == ["ar/1", "tr/1"]
+    assert crawled.keys == ["ar/1", "gr/1", "gr/2", "tr/1"]
 
 
 def test_pages_that_could_not_be_read_are_failures_with_their_reason(crawled: Crawled) -> None:
@@ -105,6 +110,8 @@ def test_pages_that_could_not_be_read_are_failures_with_their_reason(crawled: Cr
         listing("en"): "IgnoreRequest: max redirections reached",
         listing("ar") + "?start=1": "listing walk cut: the listing page adds no entry the walk "
         f"had not listed before ({base}{listing('ar')})",
+        listing("gr"): "listing walk cut: the next link leads back to a page the walk has read "
+        f"({base}{listing('gr')}?start=1)",
         item("tr", 2): "ResponseDataLossError",
         item("tr", 4): "BadGzipFile: Not a gzipped file (b'<h')",
         item("tr", 5): "error: brotli: decoder failed",
@@ -118,4 +125,4 @@ def test_pages_that_could_not_be_read_are_failures_with_their_reason(crawled: Cr
         "2.0 seconds.",
     }
     stats = crawled.manifest["stats"]
-    assert (stats["listing/failed"], stats["listing/walks_cut"]) == (1, 1)
+    assert (stats["listing/failed"], stats["listing/walks_cut"]) == (1, 2)

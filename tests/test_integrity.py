@@ -210,7 +210,7 @@ def test_a_damaged_manifest_is_a_problem_for_verify_and_one_line_for_every_reade
     why = problem.removeprefix(f"{manifest_path}: unreadable crawl manifest (")[:-1]
     line = f"{manifest_path}: unreadable crawl manifest ({why}); see `archiver verify`"
     out = archive.parent / "export.jsonl"
-    for command in (
+    commands: list[list[str | Path]] = [
         ["stats", archive],
         ["stats", "--json", archive],
         ["report", archive],
@@ -218,7 +218,8 @@ def test_a_damaged_manifest_is_a_problem_for_verify_and_one_line_for_every_reade
         ["compact", archive],
         ["reextract", archive],
         ["crawl", "--base-url", "http://127.0.0.1:9", "--mode", "full", "--out", archive],
-    ):
+    ]
+    for command in commands:
         done = archiver(*command)
         assert (done.returncode, done.stderr) == (1, f"archiver {command[0]}: {line}\n")
     done = subprocess.run(

@@ -195,16 +195,30 @@ def test_a_cut_walk_is_not_ok_without_the_health_check_either(server: str, tmp_p
 
 def test_a_walk_is_cut_at_a_page_of_no_new_entries_and_at_the_cap() -> None:
     walk = Walk()
-    assert walk.read(["en/1", "en/2"]) == 2
-    assert walk_end(walk, 2, max_pages=3) is None
-    assert walk.read(["en/2", "en/3"]) == 1
-    assert walk_end(walk, 1, max_pages=3) is None
-    assert walk.read(["en/3", "en/1"]) == 0
-    assert walk_end(walk, 0, max_pages=3) == (
+    page = "http://127.0.0.1:8000/en/index.php/latest-articles.html?start=%d"
+    assert walk.read(page % 0, ["en/1", "en/2"]) == 2
+    assert walk_end(walk, 2, page % 2, max_pages=3) is None
+    assert walk.read(page % 2, ["en/2", "en/3"]) == 1
+    assert walk_end(walk, 1, page % 4, max_pages=3) is None
+    assert walk.read(page % 4, ["en/3", "en/1"]) == 0
+    assert walk_end(walk, 0, page % 6, max_pages=3) == (
         "the listing page adds no entry the walk had not listed before"
     )
-    assert walk_end(Walk(pages=3), 2, max_pages=3) == (
+    assert walk_end(Walk(pages=3), 2, page % 6, max_pages=3) == (
         "the walk reached ARCHIVER_MAX_LISTING_PAGES (3 pages)"
+    )
+
+
+def test_a_next_link_back_to_a_page_the_walk_read_cuts_it() -> None:
+    """The duplicate filter would drop that request without a word, and the walk would pass
+    for complete."""
+    walk = Walk()
+    first = "http://127.0.0.1:8000/en/index.php/latest-articles.html?start=0&limit=2"
+    walk.read(first, ["en/1", "en/2"])
+    walk.read(first.replace("start=0", "start=2"), ["en/3", "en/4"])
+    back = "http://127.0.0.1:8000/en/index.php/latest-articles.html?limit=2&start=0"
+    assert walk_end(walk, 2, back, max_pages=10) == (
+        "the next link leads back to a page the walk has read"
     )
 
 
