@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from archiver.pages.document import DOCUMENT_FLAGS
-from archiver.pages.item import (
+from archiver.pages.article import (
     ITEM_FLAGS,
     GavickPage,
     ItemPage,
