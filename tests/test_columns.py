@@ -17,7 +17,7 @@ from archiver.columns import (
 )
 from archiver.dates.result import DateResult
 from archiver.item import ArchiveItem
-from archiver.replica import Replica
+from archiver.replica import Replica, truth
 from archiver.store.schema import file_schema, to_row
 
 
@@ -80,10 +80,16 @@ def test_a_list_without_a_column_fails() -> None:
         check_columns(names, "archiver.item.ArchiveItem")
 
 
-def test_the_replica_truth_names_only_schema_columns() -> None:
+def test_the_replica_truth_is_every_page_and_date_column_but_the_unmodelled() -> None:
     site = Replica(3, 7, ("en",))
-    extra = {"listing_datetime"}  # the listing's printed date, not a column
+    unmodelled = {"fetched_url", "page_flags", "parser_version", "date_raw", "page_header_date"}
+    assert set(truth.TRUTH_COLUMNS) == {*PAGE_COLUMNS, *DATE_COLUMNS} - unmodelled
     for item_id in site.item_ids("en"):
-        keys = set(site.truth("en", item_id)) - extra
-        assert keys <= set(COLUMN_NAMES), keys - set(COLUMN_NAMES)
-        assert set(PAGE_COLUMNS) - {"fetched_url", "page_flags", "parser_version"} <= keys
+        assert set(site.truth("en", item_id)) == {*truth.TRUTH_COLUMNS, "listing_datetime"}
+
+
+def test_a_registry_column_the_truth_lacks_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(truth, "TRUTH_KEYS", (*truth.TRUTH_KEYS, "word_count"))
+    site = Replica(3, 7, ("en",))
+    with pytest.raises(ColumnMismatch, match=r"replica's truth .*missing \['word_count'\]"):
+        site.truth("en", site.item_ids("en")[0])

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-from archiver.pages.document import DOCUMENT_FLAGS
 from archiver.pages.article import (
     ITEM_FLAGS,
     GavickPage,
@@ -17,6 +16,7 @@ from archiver.pages.article import (
     extract_item,
     page_for,
 )
+from archiver.pages.document import DOCUMENT_FLAGS
 from archiver.pages.listing import ListingEntry, ListingPage
 from archiver.pages.version import PARSER_VERSION
 
