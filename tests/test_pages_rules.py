@@ -13,9 +13,9 @@ from parsel import Selector
 
 from archiver.item import ArchiveItem
 from archiver.pages import PAGE_FLAGS, extract_item, page_for
+from archiver.pages.article import menu_path
 from archiver.pages.blocks import Block
 from archiver.pages.content import Content, Header, segment
-from archiver.pages.item import menu_path
 from archiver.pages.kinds import detect_kind
 from archiver.pages.labels import SITE_NAMES
 from archiver.pages.title import is_site_name, strip_site_name
