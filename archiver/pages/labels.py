@@ -28,8 +28,12 @@ SITE_NAMES: dict[str, tuple[str, ...]] = {
     # 1416.html; "Zentrales Medienbüro" [M]
     "gr": ("Zentrales Medienbüro", "Das zentrale Medienbüro"),
     "ur": ("مرکزی میڈیا آفس",),  # [M]
-    "pe": ("دفتر مرکزی رسانه‌ای",),  # [M]
-    "pa": ("مرکزي مطبوعاتي دفتر",),  # [M]
+    # [C] "دفتر مطبوعاتی مرکزی" (a title's prefix): hizb-ut-tahrir.info/pe/index.php/dawa-news/
+    # 7976; "دفتر مرکزی رسانه‌ای" [M] not seen on the site, the replica's spelling
+    "pe": ("دفتر مطبوعاتی مرکزی", "دفتر مرکزی رسانه‌ای"),
+    # [C] "د حزب التحریر مرکزي مطبوعاتي دفتر": domainnomeaning.com/pa/index.php/pressreleases/
+    # مرکزی-دفتر-عمومی-برخه/4509
+    "pa": ("مرکزي مطبوعاتي دفتر",),
     # [C] "Afisi Kuu ya Habari ya Hizb ut Tahrir": hizb-uttahrir.info/sw/index.php/
     # kampeni.html?start=50
     "sw": ("Afisi Kuu ya Habari",),
@@ -66,7 +70,9 @@ PUBLISHED_IN_LABELS: dict[str, tuple[str, ...]] = {
     # khilafah.html?start=20
     "sw": ("Imepeperushwa katika",),
     "fr": ("Publié dans",),  # [M]
-    "tr": ("Yayınlandığı yer", "Yayınlandığı kategori"),  # [M]
+    # [C] "Kategori Haber ve Yorum" under a listed item: muslimworld.today/tr/index.php/
+    # son-eklenenler.html?start=248; the other two [M]
+    "tr": ("Kategori", "Yayınlandığı yer", "Yayınlandığı kategori"),
     "gr": ("Veröffentlicht in",),  # [M]
     "ur": ("شائع شدہ", "شائع ہوا"),  # [M]
     "pe": ("منتشر شده در",),  # [M]
@@ -160,7 +166,8 @@ SIGNOFF_PREFIXES: dict[str, tuple[str, ...]] = {
 # the full URLs.
 PRESS_RELEASE_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("Press Release",),  # [C]
-    "ar": ("بيان صحفي",),  # [C]
+    # [C]; "خبر صحفي" (press news) in the same place: ar/index.php/pressreleases/tunisia/60771.html
+    "ar": ("بيان صحفي", "خبر صحفي"),
     "tr": ("Basın Açıklaması",),  # [C]
     # [C] gr/index.php/mb/zmb-dr/3454.html, medienbuero/44.html, mb/zmb-syr/3514.html,
     # mb/zmb-zmb-all/1416.html: four spellings in one section
@@ -168,8 +175,10 @@ PRESS_RELEASE_LABELS: dict[str, tuple[str, ...]] = {
     "ur": ("پریس ریلیز",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html
     # [C] sw/index.php/taarifa-kwa-vyombo-vya-habari/kenya/449.html
     "sw": ("Taarifa kwa Vyombo vya Habari",),
-    "pe": ("اعلامیه مطبوعاتی",),  # [M]
-    "pa": ("مطبوعاتي اعلامیه",),  # [M]
+    # [C] pe/index.php/pressreleases/بنگلادیش/3684 (hizbut-tahrir.info) and
+    # pe/index.php/pressreleases/دفتر-مرکزی-بخش-عمومی/5397 (domainnomeaning.com)
+    "pe": ("اعلامیه مطبوعاتی",),
+    "pa": ("مطبوعاتي اعلامیه",),  # [C] pa/index.php/pressreleases/مرکزی-دفتر-عمومی-برخه/4175
     "fr": ("Communiqué de presse",),  # [M]
 }
 # The generic line of the press-release header (not the issuing office, which follows it;
@@ -183,8 +192,11 @@ MEDIA_OFFICE_LABELS: dict[str, tuple[str, ...]] = {
     "sw": ("Afisi ya Habari",),  # [C] sw/index.php/taarifa-kwa-vyombo-vya-habari/kenya/449.html
     "gr": ("Medienbüro",),  # [M]
     "ur": ("میڈیا آفس",),  # [M]
-    "pe": ("دفتر رسانه‌ای",),  # [M]
-    "pa": ("مطبوعاتي دفتر",),  # [M]
+    # [C] "دفتر مطبوعاتی" above the office ("مرکزی", "ولايه بنگلادیش"): pe/…/بنگلادیش/3684;
+    # "دفتر رسانه‌ای" [M] not seen on the site, the replica's spelling
+    "pe": ("دفتر مطبوعاتی", "دفتر رسانه‌ای"),
+    # [C] below the office ("ولاية الكويت", "مركزي"): pa/…/4509, pa/…/4175
+    "pa": ("مطبوعاتي دفتر",),
     "fr": ("Bureau de presse", "Bureau médiatique"),  # [M]
 }
 # Start of the Hijri (H.) and Gregorian (M.) date lines of the press-release header.
@@ -192,14 +204,14 @@ HIJRI_LINE_LABELS: dict[str, tuple[str, ...]] = {
     "en": (r"H\.",),  # [C] also tr, gr, sw, fr (pages named under MEDIA_OFFICE_LABELS)
     "ar": ("التاريخ الهجري",),  # [C]
     "ur": ("ہجری تاریخ",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html
-    "pe": ("تاریخ هجری",),  # [M]
+    "pe": ("تاریخ هجری",),  # [C] pe/index.php/pressreleases/بنگلادیش/3684
     "pa": ("هجري نېټه", "هجری قمری نېټه"),  # [M] / [C] pa/index.php/pressreleases/…/4175
 }
 GREGORIAN_LINE_LABELS: dict[str, tuple[str, ...]] = {
     "en": (r"M\.",),  # [C] also tr, gr, sw
     "ar": ("التاريخ الميلادي",),  # [C]
     "ur": ("عیسوی تاریخ",),  # [C]
-    "pe": ("تاریخ میلادی",),  # [M]
+    "pe": ("تاریخ میلادی",),  # [C] pe/index.php/pressreleases/بنگلادیش/3684
     "pa": ("میلادي نېټه", "میلادی نېټه"),  # [M] / [C] pa/index.php/pressreleases/…/4175
 }
 # The press-release number label; its value runs to the next "|", the end of the line or
@@ -213,12 +225,28 @@ REFERENCE_LABELS: dict[str, tuple[str, ...]] = {
     "gr": ("Nr", "Nr."),  # [M]
     "ar": ("رقم الإصدار",),  # [C]
     "ur": ("شمارہ نمبر",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html
-    "pe": ("شماره",),  # [M]
-    "pa": ("ګڼه",),  # [M]
+    # [C] "شماره صدور:1441 AH / 021": pe/index.php/pressreleases/دفتر-مرکزی-بخش-عمومی/5397;
+    # "شماره" alone [M]
+    "pe": ("شماره صدور", "شماره"),
+    # [C] "شمېره:      د صدور ګڼه: ۱۴۴۵/۴۱" (the value follows the second label):
+    # pa/index.php/pressreleases/مرکزی-دفتر-عمومی-برخه/4509
+    "pa": ("ګڼه",),
 }
 # Lines of the press-release contact footer when it is not a marked table.
 CONTACT_LABELS: dict[str, tuple[str, ...]] = {
-    "en": ("Address", "Tel", "Telephone", "Fax", "E-Mail", "Email", "Website", "Web"),  # [C]
+    # [C]; "Address & Website" a line of its own above "Tel:" under sw press releases:
+    # hizbut-tahrir.info/sw/index.php/taarifa-kwa-vyombo-vya-habari/tanzania/504.html
+    "en": (
+        "Address & Website",
+        "Address",
+        "Tel",
+        "Telephone",
+        "Fax",
+        "E-Mail",
+        "Email",
+        "Website",
+        "Web",
+    ),
     # [C] "عنوان المراسلة … تلفون:" and "E-Mail:" under a gr press release (in Arabic there):
     # hizb-ut-tahrir.info/gr/index.php/mb/zmb-dr/3454.html; the rest [M]
     "ar": ("عنوان المراسلة", "العنوان", "تلفون", "هاتف", "البريد الإلكتروني", "موقع"),
@@ -236,9 +264,11 @@ TRANSLATED_MARKS: dict[str, tuple[str, ...]] = {
     "tr": ("Tercüme", "Çeviri"),  # [M]
     "gr": ("Übersetzt", "Übersetzung"),  # [M]
     "ur": ("ترجمہ", "ترجمہ شدہ"),  # [M]
-    "pe": ("ترجمه", "ترجمه شده"),  # [M]
-    "pa": ("ژباړه",),  # [M]
-    "sw": ("Imetafsiriwa",),  # [M]
+    "pe": ("ترجمه", "ترجمه شده"),  # [C] "(ترجمه)" pe/…/بنگلادیش/3684; the second [M]
+    "pa": ("ژباړه",),  # [C] "(ژباړه)" pa/…/4175
+    # [C] "(Imetafsiriwa)": hizb-ut-tahrir.info/sw/index.php/taarifa-kwa-vyombo-vya-habari/
+    # uingereza/2911.html
+    "sw": ("Imetafsiriwa",),
     "fr": ("Traduit", "Traduction"),  # [M]
 }
 # Words in a headlines digest title before its DD/MM/YYYY date.

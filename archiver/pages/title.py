@@ -56,6 +56,9 @@ _VOCABULARY = _words((L.SITE_NAMES, L.PARTY_NAMES, L.SITE_NAME_LINKS, L.MEDIA_OF
 _WORD_SIZES = range(1, max(len(word) for word in _VOCABULARY) + 1)
 # A site's name holds one of these whole: an office's site name or the party's name.
 _CORES = tuple(compact(name) for name in L.every(L.SITE_NAMES) + L.every(L.PARTY_NAMES))
+# The words that join a name's parts ("of", "de", "ل"): a part that a separator cuts off and
+# that holds only these is no part of a name ("De - Afisi Kuu ya Habari": a title, the name).
+_LINKS = _words((L.SITE_NAME_LINKS,))
 
 
 @lru_cache(maxsize=65536)
@@ -72,6 +75,8 @@ def is_site_name(text: str) -> bool:
     words = [_name_word(word) for word in _WORD_BREAK.split(text) if word]
     if not words or None in words:
         return False
+    if any(_only_links(part) for part in _SEPARATOR.split(text)):
+        return False
     letters = "".join(w for w in words if w)
     if not any(core in letters for core in _CORES):
         return False
@@ -82,6 +87,11 @@ def is_site_name(text: str) -> bool:
                 if letters[start : start + size] in _VOCABULARY:
                     reached[start + size] = True
     return reached[-1]
+
+
+def _only_links(part: str) -> bool:
+    words = [_name_word(word) for word in _WORD_BREAK.split(part) if word]
+    return bool(words) and all(word in _LINKS for word in words)
 
 
 def strip_site_name(title: str) -> str | None:
