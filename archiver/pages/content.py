@@ -42,11 +42,14 @@ _DATE_LABEL = L.alternation(
     [*L.every(L.HIJRI_LINE_LABELS), *L.every(L.GREGORIAN_LINE_LABELS)], regex=True
 )
 # The number runs to the next "|", the end of the line, or the next field's label when the
-# block runs on one line ("No: 1431 AH / 108 H.  21 Rabi' I 1431").
+# block runs on one line ("No: 1431 AH / 108 H.  21 Rabi' I 1431"); a label printed twice
+# ("شماره صدور:شماره صدور: …", pe) is one label.
+_REFERENCE_LABEL = L.alternation(L.every(L.REFERENCE_LABELS)) + r"\s*[:：]\s*"
 _REFERENCE = re.compile(
     r"(?:^|(?<=[\s|]))"
-    + L.alternation(L.every(L.REFERENCE_LABELS))
-    + r"\s*[:：]\s*(?P<ref>[^|\n]*?)\s*(?=\||$|\s"
+    + _REFERENCE_LABEL
+    + f"(?:{_REFERENCE_LABEL})?"
+    + r"(?P<ref>[^|\n]*?)\s*(?=\||$|\s"
     + _DATE_LABEL
     + r")"
 )
@@ -188,6 +191,13 @@ def _is_header_block(block: Block) -> bool:
         block.region == "header"
         or (len(block.text) <= _LABEL_CHARS and label_key(block.text) in _PRESS_RELEASE_KEYS)
         or any(_is_date_line(line) for line in block.text.split("\n"))
+    )
+
+
+def _is_label_block(block: Block) -> bool:
+    """Only the header's own words ("مطبوعاتي دفتر" after the dates, pa/…/4631)."""
+    return len(block.text) <= _LABEL_CHARS and all(
+        is_header_label(line) for line in block.text.split("\n")
     )
 
 
@@ -368,8 +378,8 @@ def segment(blocks: list[Block]) -> Content:
     """Split the content block's paragraphs into the dataset's text fields."""
     header_end = 0
     for i, block in enumerate(blocks[:HEAD_LIMIT]):
-        if _is_header_block(block):
-            header_end = i + 1
+        if _is_header_block(block) or (header_end == i and header_end and _is_label_block(block)):
+            header_end = i + 1  # a label line right after the header is its last line (pa)
         elif header_end and _LABEL_AND_TITLE.match(_normal(block.text[:_LABEL_CHARS])):
             # Every line before a label+title paragraph is the header's (pe prints the
             # office after the dates); the title is in that paragraph.

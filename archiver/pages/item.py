@@ -22,7 +22,7 @@ from archiver.pages.blocks import Rendered, render_blocks
 from archiver.pages.content import Content, segment
 from archiver.pages.document import base_url, has_class, join_url, parse_document
 from archiver.pages.kinds import detect_kind, headline_date
-from archiver.pages.title import fold, head_title
+from archiver.pages.title import fold, head_title, without_kind_label
 from archiver.pages.version import PARSER_VERSION
 from archiver.text import squash
 from archiver.urls import ItemRef, canonical_url, parse_item_url, section_of
@@ -292,7 +292,9 @@ class ItemPage:
 
     @cached_property
     def title(self) -> str | None:
-        return next((t for t in self.title_sources() if t), None)
+        """The first source's title, without a kind's name printed before it."""
+        title = next((t for t in self.title_sources() if t), None)
+        return without_kind_label(title) if title else None
 
     def subtitle(self) -> str | None:
         """The line under the typed title, unless it is the title again or its second line."""

@@ -161,6 +161,13 @@ SIGNOFF_PREFIXES: dict[str, tuple[str, ...]] = {
     "pa": (r"د [^\n]{1,80}?لپاره لیکنه\s*:?",),  # [M]
     "fr": (r"Écrit pour [^\n]{1,80} par",),  # [M]
 }
+# The News & Comment kind's name where old items print it before the title, in the title
+# itself ("News and Comment Raheel-Nawaz Regime …", "News & Comment The AKP Aims …" [C
+# en/index.php/latest-articles.html?start=18704, ?start=19224]); the rest [M].
+NEWS_COMMENT_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("News & Comment", "News and Comment"),
+    "ar": ("الخبر والتعليق",),  # [M]
+}
 # The line before the title of a press release. A path after [C] in the header, role and
 # office tables is a page of the site's hosts; docs/markup.md "Confirmed on the site" gives
 # the full URLs.

@@ -112,6 +112,27 @@ def strip_site_name(title: str) -> str | None:
     return text
 
 
+# A kind's name printed before the title ("News and Comment {title}", "Press Release {title}"),
+# as the letters of its words; a title holds at most this many words of it.
+_KIND_LABELS = frozenset(
+    compact(label) for label in L.every(L.NEWS_COMMENT_NAMES) + L.every(L.PRESS_RELEASE_LABELS)
+)
+_KIND_LABEL_WORDS = 4
+_LEADING_PUNCTUATION = " -|–—:"
+
+
+def without_kind_label(title: str) -> str:
+    """A title without the kind's name that old items print before it, however spaced or
+    punctuated ("News & Comment …", "-Basın Açıklaması- …"); a title that is only the name,
+    or the name and no words after it, stays as it is."""
+    words = title.split()
+    for size in range(min(_KIND_LABEL_WORDS, len(words) - 1), 0, -1):
+        if compact(" ".join(words[:size])) in _KIND_LABELS:
+            rest = " ".join(words[size:]).lstrip(_LEADING_PUNCTUATION)
+            return rest if any(c.isalpha() for c in rest) else title
+    return title
+
+
 def _affixed(head: str, bare: str) -> bool:
     """Whether ``head`` is ``bare`` with a separator and extra words before or after it."""
     if not bare or len(bare) >= len(head):
