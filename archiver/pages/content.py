@@ -393,7 +393,12 @@ def segment(blocks: list[Block]) -> Content:
     translated = False
     start = 0
     for start, block in enumerate(rest):  # noqa: B007 - start is read after the loop
-        labelled = _LABEL_THEN_TITLE.match(block.text) if title is None and block.bold else None
+        # Under a press-release header the label+title paragraph may be unstyled (ar, pe).
+        labelled = (
+            _LABEL_THEN_TITLE.match(block.text)
+            if title is None and (block.bold or header is not None)
+            else None
+        )
         if is_basmala(block.text):
             body.append(block)
         elif is_translated_mark(block.text):
@@ -408,8 +413,8 @@ def segment(blocks: list[Block]) -> Content:
             title = block.text
         elif subtitle is None and not _ENDS_WITH_DAY.search(title):
             subtitle = block.text
-        else:
-            break
+        else:  # a further heading line is body ("To: …"); a "(Translated)" under it is a mark
+            body.append(block)
     else:
         start = len(rest)
     body.extend(rest[start:])

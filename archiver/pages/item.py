@@ -22,7 +22,7 @@ from archiver.pages.blocks import Rendered, render_blocks
 from archiver.pages.content import Content, segment
 from archiver.pages.document import base_url, has_class, join_url, parse_document
 from archiver.pages.kinds import detect_kind, headline_date
-from archiver.pages.title import fold, head_title, without_kind_label
+from archiver.pages.title import compact, head_title, without_kind_label
 from archiver.pages.version import PARSER_VERSION
 from archiver.text import squash
 from archiver.urls import ItemRef, canonical_url, parse_item_url, section_of
@@ -302,8 +302,8 @@ class ItemPage:
         subtitle = content.subtitle
         if subtitle is None:
             return None
-        title = fold(self.title or "")
-        if fold(subtitle) == title or fold(f"{content.typed_title} {subtitle}") == title:
+        title = compact(self.title or "")
+        if compact(subtitle) == title or compact(f"{content.typed_title} {subtitle}") == title:
             return None
         return subtitle
 

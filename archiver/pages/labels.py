@@ -172,7 +172,8 @@ NEWS_COMMENT_NAMES: dict[str, tuple[str, ...]] = {
 # office tables is a page of the site's hosts; docs/markup.md "Confirmed on the site" gives
 # the full URLs.
 PRESS_RELEASE_LABELS: dict[str, tuple[str, ...]] = {
-    "en": ("Press Release",),  # [C]
+    # [C]; "Letter of Clarification" in the same place: en/index.php/press-releases/pakistan/3840
+    "en": ("Press Release", "Letter of Clarification"),
     # [C]; "خبر صحفي" (press news) in the same place: ar/index.php/pressreleases/tunisia/60771.html
     "ar": ("بيان صحفي", "خبر صحفي"),
     "tr": ("Basın Açıklaması",),  # [C]

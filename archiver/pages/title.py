@@ -161,9 +161,20 @@ def head_title(head: str, others: list[str], bare: list[str]) -> str | None:
             if equal:
                 return text
             if index < len(bare):
+                if _carries_longer(text, bare[index], bare):
+                    return strip_site_name(text)  # the "affix" is the title's second line
                 return squash(bare[index])
             return strip_site_name(others[index - len(bare)])
     return strip_site_name(head)
+
+
+def _carries_longer(head: str, source: str, bare: list[str]) -> bool:
+    """Whether ``head`` goes on with the words of a longer bare source that starts with
+    ``source`` (the typed title and its second line: "The Answer to the Question: {subject}"
+    over the lines "The Answer to the Question" / "{subject}"), compared as letters only."""
+    head_letters, letters = compact(head), compact(source)
+    longer = [b for b in map(compact, bare) if len(b) > len(letters) and b.startswith(letters)]
+    return any(head_letters.startswith(b) for b in longer)
 
 
 def _agreed(head: str, bare: list[str], others: list[str]) -> tuple[bool, int] | None:
