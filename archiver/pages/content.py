@@ -100,9 +100,16 @@ _FOOTER_OFFICE_CHARS = 160
 _MARK = _MARK_CLASS + "*"  # tatweel or a diacritic may follow any Arabic letter
 
 
+# Letters printed for one another in labels ("بيان صحفى" with alef maksura for "بيان صحفي").
+_SAME_LETTERS = ("يىی", "كک", "هة")
+_LETTER_CLASS = {c: f"[{group}]" for group in _SAME_LETTERS for c in group}
+
+
 def _spelled(label: str) -> str:
-    """A label as a regex that any spacing, tatweel or diacritics still match."""
-    return r"\s+".join(_MARK.join(re.escape(c) for c in word) for word in label.split())
+    """A label as a regex that any spacing, tatweel, diacritics or letter form still match."""
+    return r"\s+".join(
+        _MARK.join(_LETTER_CLASS.get(c) or re.escape(c) for c in word) for word in label.split()
+    )
 
 
 # An old press release's one paragraph: the kind's label, then the title ("-Label- Title").
@@ -286,13 +293,22 @@ def is_role_line(line: str) -> bool:
     return bool(_PARTY.search(plain) and _ROLE_WORD.search(plain))
 
 
+# A signature line that names a place ("im Heiligen Land …", "في السويد"): never a name.
+_PLACE_LINE = re.compile(r"^" + L.alternation(L.every(L.PLACE_WORDS)) + r"\s", re.IGNORECASE)
+
+
 def _signatory(lines: list[str]) -> str | None:
     """The person who signs: the line above a role line, or below it when the role comes
     first; without a role line, a first line that names no office and reads as a name."""
     for i, line in enumerate(lines):
         if is_role_line(line):
             near = lines[i - 1] if i else (lines[i + 1] if i + 1 < len(lines) else "")
-            person = near and not _OFFICE_WORDS.search(near) and not is_role_line(near)
+            person = (
+                near
+                and not _OFFICE_WORDS.search(near)
+                and not is_role_line(near)
+                and not _PLACE_LINE.match(near)
+            )
             return near if person else None
     first = lines[0]
     person = not _OFFICE_WORDS.search(first) and (

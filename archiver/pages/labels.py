@@ -268,9 +268,12 @@ CONTACT_LABELS: dict[str, tuple[str, ...]] = {
 # "(Translated)" lines, compared without brackets, case or spacing.
 TRANSLATED_MARKS: dict[str, tuple[str, ...]] = {
     "en": ("Translated",),  # [C]
-    "ar": ("مترجم", "مترجمة"),  # [M]
+    # [C] "(مترجم)" under ar/index.php/pressreleases/turkey/78980 (as quoted on alokab.com);
+    # "مترجمة" [M]
+    "ar": ("مترجم", "مترجمة"),
     "tr": ("Tercüme", "Çeviri"),  # [M]
-    "gr": ("Übersetzt", "Übersetzung"),  # [M]
+    # [C] "(Übersetzt)": hizb-uttahrir.info/gr/index.php/mb/zmb-zmb-all/3654; the second [M]
+    "gr": ("Übersetzt", "Übersetzung"),
     "ur": ("ترجمہ", "ترجمہ شدہ"),  # [M]
     "pe": ("ترجمه", "ترجمه شده"),  # [C] "(ترجمه)" pe/…/بنگلادیش/3684; the second [M]
     "pa": ("ژباړه",),  # [C] "(ژباړه)" pa/…/4175
@@ -330,8 +333,10 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     # [C] "الناطق الرسمي لحزب التحرير في باكستان" in ar/index.php/pressreleases/pakistan/5679.html
     "ar": ("الممثل", "الناطق", "رئيس", "عضو", "مدير", "نائب", "ممثل", "ممثلة"),
     "tr": ("Sözcüsü", "Başkanı", "Temsilcisi", "Üyesi", "Müdürü"),  # [M]
+    # [C] "Vertreter vom Medienbüro von Hizb ut Tahrir": gr/index.php/dawa-news/
+    # palästina-das-heilige-land/1093; the rest [M]
     "gr": ("Medienrepräsentant", "Pressesprecher", "Sprecher", "Vertreter", "Leiter",
-           "Mitglied"),  # [M]
+           "Mitglied"),
     # [C] "Mwakilishi kwa Vyombo vya Habari wa Hizb ut Tahrir" under the name, above "Kenya":
     # sw/index.php/taarifa-kwa-vyombo-vya-habari/kenya/4276.html; the rest [M]
     "sw": ("Mwakilishi", "Msemaji", "Mkuu", "Mwanachama"),
@@ -340,6 +345,19 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "pe": ("نماینده", "سخنگو", "رئیس", "عضو"),  # [M]
     "pa": ("استازی", "ویاند", "مشر", "غړی"),  # [M]
 }  # fmt: skip
+# Words that open a signature line naming a place, the role line's continuation and never a
+# name ("Vertreter vom Medienbüro von Hizb ut Tahrir" / "im Heiligen Land von Palästina" [C
+# gr/index.php/dawa-news/palästina-das-heilige-land/1093], "in Wilayah Lebanon" [C
+# en/…/lebanon/10237], "في السويد" [C ar/…/sweden3/78584]); the rest [M].
+PLACE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("in",),
+    "gr": ("im", "in"),
+    "ar": ("في",),
+    "fr": ("en", "au"),
+    "sw": ("katika",),
+    "pe": ("در",),
+    "pa": ("په",),
+}
 BASMALA = "بسم الله الرحمن الرحيم"  # [C]
 
 
