@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from archiver.pages import labels as L
 from archiver.pages.blocks import Block
+from archiver.pages.title import TRANSLATED_TAIL
 from archiver.text import flat, join_paragraphs, squash
 
 # The header block never reaches further than this many paragraphs into the content.
@@ -427,6 +428,7 @@ def segment(blocks: list[Block]) -> Content:
             break
         elif title is None:
             title = block.text
+            translated |= TRANSLATED_TAIL.search(title) is not None  # "{title} (Translated)"
         elif subtitle is None and not _ENDS_WITH_DAY.search(title):
             subtitle = block.text
         else:  # a further heading line is body ("To: …"); a "(Translated)" under it is a mark

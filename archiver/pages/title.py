@@ -121,10 +121,19 @@ _KIND_LABEL_WORDS = 4
 _LEADING_PUNCTUATION = " -|–—:"
 
 
+# "(Translated)" printed at the end of the title's own line ("Letter from the Ameer to …
+# (Translated)" [C en/index.php/archives/ameer-webpage-on-cmo/2067]).
+TRANSLATED_TAIL = re.compile(
+    r"\s*[(\[（]\s*" + L.alternation(L.every(L.TRANSLATED_MARKS)) + r"\s*[)\]）]\s*$",
+    re.IGNORECASE,
+)
+
+
 def without_kind_label(title: str) -> str:
     """A title without the kind's name that old items print before it, however spaced or
-    punctuated ("News & Comment …", "-Basın Açıklaması- …"); a title that is only the name,
-    or the name and no words after it, stays as it is."""
+    punctuated ("News & Comment …", "-Basın Açıklaması- …"), and without a "(Translated)"
+    after it; a title that is only the name, or the name and no words after it, stays."""
+    title = TRANSLATED_TAIL.sub("", title) or title
     words = title.split()
     for size in range(min(_KIND_LABEL_WORDS, len(words) - 1), 0, -1):
         if compact(" ".join(words[:size])) in _KIND_LABELS:
