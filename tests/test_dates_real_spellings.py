@@ -64,6 +64,10 @@ REAL = [
     ("Çarşamba, 26 Cumade’s Sânî 1447 | 2025/12/17", date(2025, 12, 17), "1447-06-26", "ok"),
     ("H.  16 Jumada I 1444 Na: 1444 H / 04\nM.  Jumamosi, 10 Disemba 2022", date(2022, 12, 10), "1444-05-16", "ok"),
     ("شماره صدور:1441 AH / 021 تاریخ میلادی : چهارشنبه، 22 آوریل 2020م", date(2020, 4, 22), None, "ok"),
+    # The English month first (before: only the Hijri part was read, hijri_only); the second
+    # prints a Gregorian day five months from its Hijri one, and says so.
+    ("On 11 Safar 1424 Hijri or April 13, 2003 CE", date(2003, 4, 13), "1424-02-11", "ok"),
+    ("Saturday, 03 Dhul Hijjah 1435 AH- April 27, 2014 CE", date(2014, 4, 27), "1435-12-03", "hijri_mismatch"),
 ]  # fmt: skip
 
 
