@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from archiver.pages import labels as L
 from archiver.pages.blocks import Block
-from archiver.pages.title import TRANSLATED_TAIL
+from archiver.pages.title import TRANSLATED_TAIL, compact
 from archiver.text import flat, join_paragraphs, squash
 
 # The header block never reaches further than this many paragraphs into the content.
@@ -84,12 +84,14 @@ _NAME_SUFFIX = re.compile(r"\s+[–—-]\s+")
 _SENTENCE_END = re.compile(r"[.!?؟]$")
 # "Thursday, 03 Sha'ban 1439 AH, corresponding to 19 April 2018" and its localised kin: a Hijri
 # day-month-year with its era marker, then a Gregorian year within the same line.
-_YEAR_AND_ERA = r"[1١۱][34٣٤۳۴]\d\d\s*(?:AH|A\.H\.|هـ|ه|ہجری|n\.\s?H\.|de l'Hégire)"
+# sw prints a bare "H" and "M" ("05 Dhul-Hijjah 1443 H sawia na 04 Julai 2022 M",
+# sw/index.php/dawah/uturuki/2442); "1444 H / 04" is a reference, not a date.
+_YEAR_AND_ERA = r"[1١۱][34٣٤۳۴]\d\d\s*(?:AH|A\.H\.|هـ|ه|ہجری|n\.\s?H\.|de l'Hégire|H\b(?!\s*/))"
 _HIJRI_ERA = re.compile(_YEAR_AND_ERA)  # a cheap test before the costly search below
 _DATELINE = re.compile(
     r"(?:[^\W\d_]+,\s*)?\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:من\s+)?[^\d\n,;:]{2,30}?\s+"
     + _YEAR_AND_ERA
-    + r"[^\n]{0,60}?(?:19|20|١٩|٢٠|۱۹|۲۰)\d\d(?:\s*(?:CE|C\.E\.|AD|م|n\.\s?Chr\.))?"
+    + r"[^\n]{0,60}?(?:19|20|١٩|٢٠|۱۹|۲۰)\d\d(?:\s*(?:CE|C\.E\.|AD|م|n\.\s?Chr\.|M\b))?"
 )
 
 
@@ -177,6 +179,15 @@ def is_header_label(line: str) -> bool:
 _LABEL_AND_TITLE = re.compile(
     r"^[-–\s]*" + L.alternation(sorted(_PRESS_RELEASE_WORDS, key=len, reverse=True)) + r"[-–\s]+\S"
 )
+
+
+# The News & Comment banner as text: "NC" (en, its image's alt text), the kind's name alone
+# ("Haber-Yorum", tr), compared as letters only.
+_BANNERS = frozenset(("nc", *(compact(name) for name in L.every(L.NEWS_COMMENT_NAMES))))
+
+
+def is_banner(text: str) -> bool:
+    return len(text) <= _LABEL_CHARS and compact(text) in _BANNERS
 
 
 def is_basmala(text: str) -> bool:
@@ -420,7 +431,7 @@ def segment(blocks: list[Block]) -> Content:
             body.append(block)
         elif is_translated_mark(block.text):
             translated = True
-        elif block.text.casefold() == "nc":  # the News & Comment banner printed as text
+        elif is_banner(block.text):  # the News & Comment banner printed as text
             pass
         elif labelled:
             title = labelled["title"]

@@ -84,7 +84,7 @@ NEWS_LABELS: dict[str, tuple[str, ...]] = {
     "ar": ("الخبر",),  # [C]
     "ur": ("خبر",),  # [C] (also covers pe, pa)
     "gr": ("Nachricht",),  # [C]
-    "tr": ("Haber",),  # [M]
+    "tr": ("Haber",),  # [C] muslimworld.today/tr/index.php/son-eklenenler.html?start=248
     "sw": ("Habari",),  # [M]
     "fr": ("Actualité", "L'actualité", "La nouvelle", "Nouvelle"),  # [M]
 }
@@ -166,6 +166,9 @@ SIGNOFF_PREFIXES: dict[str, tuple[str, ...]] = {
 # en/index.php/latest-articles.html?start=18704, ?start=19224]); the rest [M].
 NEWS_COMMENT_NAMES: dict[str, tuple[str, ...]] = {
     "en": ("News & Comment", "News and Comment"),
+    # [C] "Haber-Yorum" above the title, as "NC" in en (muslimworld.today/tr/index.php/
+    # son-eklenenler.html?start=248, where "Haber:" opens the text)
+    "tr": ("Haber-Yorum",),
     "ar": ("الخبر والتعليق",),  # [M]
 }
 # The line before the title of a press release. A path after [C] in the header, role and
