@@ -65,6 +65,10 @@ _PARTY = re.compile(
     ),
     re.IGNORECASE,
 )
+# "Hizb ut Tahrir / Wilayah Uturuki" as a heading above the title (sw/index.php/dawah/uturuki/
+# 2442): the issuer, kept as text; with a colon it is the title's first line instead
+# ("Hizb ut Tahrir / Wilayah Pakistan:" over "News Commentary …", en/…/dawah/pakistan/25769).
+_KICKER = re.compile(r"^\s*(?:" + _PARTY.pattern + r")\s*/\s*[^/:\n]{1,40}$", re.IGNORECASE)
 _SIGNOFF = re.compile(
     r"^" + L.alternation(L.every(L.SIGNOFF_PREFIXES), regex=True) + r"\s*(?P<name>.*)$",
     re.DOTALL,
@@ -437,6 +441,8 @@ def segment(blocks: list[Block]) -> Content:
             title = labelled["title"]
         elif not block.heading or _NEWS.match(block.text) or _COMMENT.match(block.text):
             break
+        elif title is None and _KICKER.match(block.text):
+            body.append(block)
         elif title is None:
             title = block.text
             translated |= TRANSLATED_TAIL.search(title) is not None  # "{title} (Translated)"
