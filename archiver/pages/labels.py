@@ -91,7 +91,7 @@ NEWS_LABELS: dict[str, tuple[str, ...]] = {
 COMMENT_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("Comment", "Commentary"),  # [C]
     "ar": ("التعليق",),  # [C]
-    "ur": ("تبصرہ",),  # [M]
+    "ur": ("تبصرہ",),  # [C] the ur page under NEWS_COMMENT_NAMES ("خبر:" … "تبصرہ:")
     "pe": ("تفسیر", "دیدگاه"),  # [M]
     "pa": ("تبصره",),  # [M]
     "gr": ("Kommentar",),  # [M]
@@ -169,6 +169,9 @@ NEWS_COMMENT_NAMES: dict[str, tuple[str, ...]] = {
     # [C] "Haber-Yorum" above the title, as "NC" in en (muslimworld.today/tr/index.php/
     # son-eklenenler.html?start=248, where "Haber:" opens the text)
     "tr": ("Haber-Yorum",),
+    # [C] "خبر اور تبصرہ {title}": hizbut-tahrir.info/ur/index.php/پمفلٹ/کینیڈا/author/
+    # 235-super-user.html?start=204
+    "ur": ("خبر اور تبصرہ",),
     "ar": ("الخبر والتعليق",),  # [M]
 }
 # The line before the title of a press release. A path after [C] in the header, role and
@@ -303,7 +306,9 @@ COMMENTARY_WORDS: dict[str, tuple[str, ...]] = {
     "ar": ("التعليق على الأخبار", "تعليق على الأخبار"),  # [M]
     "tr": ("Haber Yorum", "Haber Yorumu"),  # [M]
     "gr": ("Nachrichtenkommentar",),  # [M]
-    "ur": ("خبروں پر تبصرہ",),  # [M]
+    # [C] "پاکستانی خبروں پر تبصرے" over the day: hizbut-tahrir.info/ur/index.php/دعوت/پاکستان/
+    # 3453.html; the singular [M]
+    "ur": ("خبروں پر تبصرے", "خبروں پر تبصرہ"),
     "pe": ("تفسیر خبرها", "تفسیر خبری"),  # [M]
     "pa": ("د خبرونو تبصره",),  # [M]
     "sw": ("Maoni ya Habari",),  # [M]
