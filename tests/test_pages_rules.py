@@ -33,6 +33,8 @@ def test_strip_site_name_examples() -> None:
     assert strip_site_name("روسيا - المكتب الإعلامي المركزي") == "روسيا"
     assert strip_site_name("  Central Media Office ") is None
     assert strip_site_name("Answer to Question: Trade") == "Answer to Question: Trade"
+    # A title that is one joining word of a name (a Hypothesis find): a title, not the name.
+    assert strip_site_name("De - Afisi Kuu ya Habari") == "De"
 
 
 @given(TITLE, st.sampled_from(SITES), st.sampled_from([" - ", " | ", " – "]), st.booleans())

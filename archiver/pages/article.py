@@ -25,7 +25,7 @@ from archiver.pages.content import Content, segment
 from archiver.pages.document import base_url, has_class, join_url, parse_document
 from archiver.pages.fields import FieldPage, cached_field, field
 from archiver.pages.kinds import detect_kind, headline_date
-from archiver.pages.title import fold, head_title
+from archiver.pages.title import compact, head_title, without_kind_label
 from archiver.pages.version import PARSER_VERSION
 from archiver.text import squash
 from archiver.urls import ItemRef, canonical_url, parse_item_url, section_of
@@ -318,7 +318,9 @@ class ItemPage(FieldPage):
 
     @cached_field  # subtitle, kind, the flags and the date candidates read it too
     def title(self) -> str | None:
-        return next((t for t in self.title_sources() if t), None)
+        """The first source's title, without a kind's name printed before it."""
+        title = next((t for t in self.title_sources() if t), None)
+        return without_kind_label(title) if title else None
 
     @field
     def subtitle(self) -> str | None:
@@ -327,8 +329,8 @@ class ItemPage(FieldPage):
         subtitle = content.subtitle
         if subtitle is None:
             return None
-        title = fold(self.title or "")
-        if fold(subtitle) == title or fold(f"{content.typed_title} {subtitle}") == title:
+        title = compact(self.title or "")
+        if compact(subtitle) == title or compact(f"{content.typed_title} {subtitle}") == title:
             return None
         return subtitle
 
