@@ -1,8 +1,8 @@
 """Run every benchmark and rewrite its figures in docs/benchmarks.md (``make bench``).
 
 Each script prints Markdown; its output replaces the block between ``<!-- bench:NAME -->`` and
-``<!-- /bench:NAME -->`` in the document, headed by the command, the date, the machine (cores,
-load average at the start and end of that benchmark) and the run's length, so the document
+``<!-- /bench:NAME -->`` in the document, headed by the command, the date, the machine (processor,
+cores, load average at the start and end of that benchmark) and the run's length, so the document
 holds what the scripts measured and nothing typed by hand. A block is rewritten as soon as its
 benchmark ends; one that fails leaves its block as it was. ``--quick`` runs everything small
 (a few minutes in all; the memory benchmark alone takes several at full size).
@@ -54,6 +54,7 @@ class Machine:
 
     started: datetime
     seconds: float
+    cpu: str
     cores: int
     load_start: float  # the one-minute load average
     load_end: float
@@ -64,9 +65,17 @@ def heading(command: str, machine: Machine) -> str:
     """The line above a benchmark's figures: how to get them again, and under what load."""
     return (
         f"`{command}` — {machine.started:%Y-%m-%d %H:%M} UTC, {machine.seconds:.0f} s; "
-        f"{machine.cores} cores, load average {machine.load_start:.2f} at the start and "
-        f"{machine.load_end:.2f} at the end; Python {machine.python}."
+        f"{machine.cpu}, {machine.cores} cores, load average {machine.load_start:.2f} at the "
+        f"start and {machine.load_end:.2f} at the end; Python {machine.python}."
     )
+
+
+def cpu_model() -> str:
+    """The processor's name as Linux reports it, else the architecture."""
+    cpuinfo = Path("/proc/cpuinfo")
+    lines = cpuinfo.read_text().splitlines() if cpuinfo.exists() else []
+    names = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
+    return names[0] if names else platform.machine()
 
 
 def replace_block(doc: str, name: str, text: str) -> str:
@@ -94,6 +103,7 @@ def run(benchmark: Benchmark, quick: bool) -> str:
     machine = Machine(
         started,
         time.perf_counter() - clock,
+        cpu_model(),
         os.cpu_count() or 1,
         load_start,
         os.getloadavg()[0],
@@ -115,6 +125,8 @@ def main() -> None:
     if unknown:
         parser.error(f"no benchmark named {', '.join(sorted(unknown))}")
     chosen = [b for b in BENCHMARKS if b.name in names]
+    for benchmark in chosen:  # a document without the blocks fails now, not after a long run
+        replace_block(args.doc.read_text(), benchmark.name, "")
     for benchmark in chosen:
         block = run(benchmark, args.quick)
         args.doc.write_text(replace_block(args.doc.read_text(), benchmark.name, block))

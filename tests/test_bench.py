@@ -164,8 +164,9 @@ def test_the_document_has_one_block_for_every_benchmark() -> None:
 
 
 def test_heading_names_the_command_the_date_and_the_load() -> None:
-    machine = run.Machine(datetime(2026, 12, 7, 18, 2, tzinfo=UTC), 41.4, 2, 3.12, 3.4, "3.11.7")
+    started = datetime(2026, 12, 7, 18, 2, tzinfo=UTC)
+    machine = run.Machine(started, 41.4, "AMD EPYC", 2, 3.12, 3.4, "3.11.7")
     assert run.heading(".venv/bin/python bench/bench_dates.py --n 10", machine) == (
         "`.venv/bin/python bench/bench_dates.py --n 10` — 2026-12-07 18:02 UTC, 41 s; "
-        "2 cores, load average 3.12 at the start and 3.40 at the end; Python 3.11.7."
+        "AMD EPYC, 2 cores, load average 3.12 at the start and 3.40 at the end; Python 3.11.7."
     )
