@@ -134,6 +134,23 @@ def test_extraction_pages_carry_the_date_their_listing_printed() -> None:
         assert body == site.render_item(lang, item_id).encode()
 
 
+def test_fixture_pages_are_those_with_bytes_with_their_url_and_listing_date(
+    tmp_path: Path,
+) -> None:
+    for name, body, meta in (
+        ("b_listed", b"<p>b</p>", '{"url": "https://x/b.html", "listing_date": "2024-01-02"}'),
+        ("a_alone", b"<p>a</p>", '{"url": "https://x/a.html"}'),
+        ("c_empty", b"", '{"url": "https://x/c.html"}'),
+    ):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "page.html").write_bytes(body)
+        (tmp_path / name / "meta.json").write_text(meta)
+    assert bench_extract.fixture_pages(tmp_path) == [
+        (b"<p>a</p>", "https://x/a.html", None),
+        (b"<p>b</p>", "https://x/b.html", "2024-01-02"),
+    ]
+
+
 def test_crawl_shares_are_the_wall_time_each_writer_adds() -> None:
     round_ = {
         "donothing": {"wall": 1.0, "pages": 100},
