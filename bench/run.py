@@ -40,9 +40,9 @@ BENCHMARKS = (
     Benchmark("extract", "bench_extract.py", ("--items", "60", "--rounds", "5"),
               ("--items", "10", "--rounds", "3")),
     Benchmark("crawl", "bench_crawl.py", ("--items", "1500", "--runs", "3"),
-              ("--items", "300", "--runs", "2")),
+              ("--items", "200", "--runs", "3")),
     Benchmark("reextract", "bench_reextract.py", ("--items", "1000", "--rounds", "3"),
-              ("--items", "200", "--rounds", "2")),
+              ("--items", "200", "--rounds", "3")),
     Benchmark("memory", "bench_memory.py", ("--small", "10000", "--large", "100000"),
               ("--small", "1000", "--large", "10000")),
 )  # fmt: skip
