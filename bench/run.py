@@ -95,7 +95,10 @@ def run(benchmark: Benchmark, quick: bool) -> str:
     print(f"\n== {command}", flush=True)
     started, load_start, clock = datetime.now(UTC), os.getloadavg()[0], time.perf_counter()
     done = subprocess.run(
-        [sys.executable, str(HERE / benchmark.script), *args], stdout=subprocess.PIPE, text=True
+        [sys.executable, str(HERE / benchmark.script), *args],
+        stdout=subprocess.PIPE,
+        encoding="utf-8",  # µ, × and — whatever the locale
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
     print(done.stdout, flush=True)
     if done.returncode:
@@ -126,10 +129,11 @@ def main() -> None:
         parser.error(f"no benchmark named {', '.join(sorted(unknown))}")
     chosen = [b for b in BENCHMARKS if b.name in names]
     for benchmark in chosen:  # a document without the blocks fails now, not after a long run
-        replace_block(args.doc.read_text(), benchmark.name, "")
+        replace_block(args.doc.read_text(encoding="utf-8"), benchmark.name, "")
     for benchmark in chosen:
         block = run(benchmark, args.quick)
-        args.doc.write_text(replace_block(args.doc.read_text(), benchmark.name, block))
+        doc = replace_block(args.doc.read_text(encoding="utf-8"), benchmark.name, block)
+        args.doc.write_text(doc, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -172,7 +172,7 @@ def test_a_block_is_rewritten_between_its_markers_only() -> None:
 
 
 def test_the_document_has_one_block_for_every_benchmark() -> None:
-    doc = DOC.read_text()
+    doc = DOC.read_text(encoding="utf-8")
     for benchmark in run.BENCHMARKS:
         rewritten = run.replace_block(doc, benchmark.name, "figures")
         assert f"<!-- bench:{benchmark.name} -->\nfigures\n<!-- /bench:{benchmark.name} -->" in (
