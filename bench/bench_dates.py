@@ -153,7 +153,14 @@ def main() -> int:
                 share(right[1][span]),
             ]
         )
-    header = ["kind", "strings", "ours µs", "dateparser µs", "ours right", "dateparser right"]
+    header = [
+        "kind",
+        "strings",
+        "archiver µs",
+        "dateparser µs",
+        "archiver right",
+        "dateparser right",
+    ]
     print(table(header, rows))
     return 0
 
