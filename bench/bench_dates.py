@@ -33,6 +33,7 @@ from archiver.dates import parse_date
 from archiver.replica import datefmt
 from archiver.replica.catalog import MAKKAH
 from archiver.replica.lexicon import LEXICONS
+from bench import peers
 from bench.markdown import table
 from bench.timing import take_turns
 from tests.dates_cases import CASES, CONTEXT_CASES
@@ -101,9 +102,8 @@ def main() -> int:
     cli.add_argument("--seed", type=int, default=1)
     cli.add_argument("--rounds", type=int, default=5)
     args = cli.parse_args()
-    try:
-        import dateparser
-    except ImportError:
+    dateparser = peers.dateparser()
+    if dateparser is None:
         print("dateparser is not installed (`pip install -e '.[bench]'`): nothing compared.")
         return 1
     # dateparser's own dependencies warn about their internals; not ours to fix here.

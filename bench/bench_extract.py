@@ -32,6 +32,7 @@ from archiver.extraction import extract
 from archiver.replica import Replica
 from archiver.text import squash
 from archiver.urls import LANGS
+from bench import peers
 from bench.markdown import table
 from bench.timing import Turns, take_turns
 
@@ -62,19 +63,22 @@ def bare_parse(page: Page) -> None:
     lxml.html.fromstring(page[0])
 
 
-def trafilatura_fields(page: Page) -> Fields:
-    import trafilatura
+def trafilatura_way(trafilatura: peers.Trafilatura) -> Callable[[Page], Fields]:
+    """trafilatura's fields of a page: JSON output with metadata, the page's bytes alone."""
 
-    body, url, _ = page
-    found = json.loads(
-        trafilatura.extract(body, url=url, output_format="json", with_metadata=True) or "{}"
-    )
-    return {
-        "title": found.get("title"),
-        "author": found.get("author"),
-        "published_date": found.get("date"),
-        "body": found.get("text"),
-    }
+    def fields(page: Page) -> Fields:
+        body, url, _ = page
+        found = json.loads(
+            trafilatura.extract(body, url=url, output_format="json", with_metadata=True) or "{}"
+        )
+        return {
+            "title": found.get("title"),
+            "author": found.get("author"),
+            "published_date": found.get("date"),
+            "body": found.get("text"),
+        }
+
+    return fields
 
 
 def with_listing(fields: Fields, listing: str | None) -> Fields:
@@ -158,13 +162,10 @@ def main() -> None:
         ("`archiver.extract`, listing date given", ours),
         ("`archiver.extract`, page alone", ours_page_only),
     ]
-    try:
-        import trafilatura  # noqa: F401
-    except ImportError:
-        compared = False
-    else:
-        compared = True
-        ways.append(("`trafilatura.extract` (JSON + metadata), page alone", trafilatura_fields))
+    trafilatura = peers.trafilatura()
+    if trafilatura is not None:
+        way = trafilatura_way(trafilatura)
+        ways.append(("`trafilatura.extract` (JSON + metadata), page alone", way))
     turns = take_turns([run for _, run in ways], [pages, fixtures], args.rounds)
     print(
         f"Replica: {len(pages)} item pages ({args.items} per section, {len(LANGS)} sections, "
@@ -179,7 +180,7 @@ def main() -> None:
         "archiver, listing date": turns.outputs[1][: len(pages)],
         "archiver, page alone": turns.outputs[2][: len(pages)],
     }
-    if not compared:
+    if trafilatura is None:
         print("\ntrafilatura is not installed (`pip install -e '.[bench]'`): not compared.")
     else:
         ratio = turns.us_per_input(3, 0) / turns.us_per_input(1, 0)
