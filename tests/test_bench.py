@@ -3,6 +3,7 @@ accuracy scoring, the writers' shares, and the rewriting of docs/benchmarks.md."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -14,7 +15,7 @@ from archiver.replica import Replica, datefmt
 from archiver.replica.catalog import MAKKAH
 from archiver.replica.lexicon import LEXICONS
 from archiver.urls import LANGS
-from bench import bench_crawl, bench_dates, bench_extract, run
+from bench import bench_crawl, bench_dates, bench_extract, peers, run
 from bench.markdown import table
 from bench.timing import Turns, take_turns
 from tests.dates_cases import CASES, CONTEXT_CASES
@@ -149,6 +150,11 @@ def test_fixture_pages_are_those_with_bytes_with_their_url_and_listing_date(
         (b"<p>a</p>", "https://x/a.html", None),
         (b"<p>b</p>", "https://x/b.html", "2024-01-02"),
     ]
+
+
+def test_a_peer_is_its_module_when_installed_and_none_without_the_bench_extra() -> None:
+    assert peers._installed("json") is json
+    assert peers._installed("archiver_bench_no_such_peer") is None
 
 
 def test_crawl_shares_are_the_wall_time_each_writer_adds() -> None:
