@@ -5,10 +5,13 @@ Strings are our own, of the shapes the site prints; the fixtures h_* show the sa
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from archiver.dates import parse_date
 from archiver.pages.blocks import Block
 from archiver.pages.content import Content, Header, is_role_line, read_header, segment
 from archiver.pages.kinds import detect_kind, headline_date
@@ -47,6 +50,46 @@ def test_reference_stops_at_the_next_field(line: str, reference: str, date: str 
     assert header.office == "Wilayah Sudan"
     first = date if date is not None else line
     assert header.date_lines == f"{first}\nM. Friday, 01 March 2024"
+
+
+# (reference label, its value, the Hijri field, the Gregorian field) as each section prints
+# them; 3 Rajab 1441 is Umm al-Qura's Thursday 27 February 2020.
+ONE_LINE_FIELDS = [
+    ("No:", "XX–YY–2020–004", "H. 3 Rajab 1441", "M. Thursday, 27 February 2020"),
+    (
+        "رقم الإصدار:",
+        "1441 / 05",
+        "التاريخ الهجري 3 من رجب 1441هـ",
+        "التاريخ الميلادي 27 شباط 2020م",
+    ),
+    ("No:", "TR–BA–2020–MB–004", "H. 3 Receb 1441", "M. Perşembe, 27 Şubat 2020"),
+    ("Nr.:", "2020 / 04", "H. 3 Radschab 1441", "M. Donnerstag, 27. Februar 2020"),
+    ("N°:", "2020/04", "H. 3 Rajab 1441", "M. jeudi, 27 février 2020"),
+    ("شمارہ نمبر:", "1441 / 05", "ہجری تاریخ 3 رجب 1441ھ", "عیسوی تاریخ 27 فروری 2020"),
+    ("شماره:", "۱۴۴۱ / ۰۵", "تاریخ هجری ۳ رجب ۱۴۴۱", "تاریخ میلادی ۲۷ فوریه ۲۰۲۰"),
+    ("ګڼه:", "۱۴۴۱ / ۰۵", "هجری قمری نېټه ۳ رجب ۱۴۴۱", "میلادي نېټه ۲۷ فبروري ۲۰۲۰"),
+    ("Na:", "1441/07", "H. 3 Rajab 1441", "M. Alhamisi, 27 Februari 2020"),
+]
+ONE_LINE_ORDERS = {
+    "number first": "{no} {ref} {h} {m}",
+    "number between": "{h} {no} {ref} {m}",
+    "number between, piped": "{h} | {no} {ref} | {m} |",
+    "number last": "{h} {m} {no} {ref}",
+}
+
+
+@pytest.mark.parametrize("order", ONE_LINE_ORDERS)
+@pytest.mark.parametrize(("no", "ref", "h", "m"), ONE_LINE_FIELDS)
+def test_hijri_number_and_gregorian_on_one_line(
+    order: str, no: str, ref: str, h: str, m: str
+) -> None:
+    line = ONE_LINE_ORDERS[order].format(no=no, ref=ref, h=h, m=m)
+    header = header_of("Media Office", "Wilayah Sudan", line)
+    assert (header.office, header.reference) == ("Wilayah Sudan", ref)
+    assert header.date_lines == (f"{h} {m}" if order == "number first" else line)
+    read = parse_date(header.date_lines)
+    assert (read.published_date, read.published_hijri) == (date(2020, 2, 27), "1441-07-03")
+    assert (read.hijri_offset_days, read.date_status) == (0, "ok")
 
 
 def test_an_empty_reference_is_null_and_no_office() -> None:

@@ -210,8 +210,8 @@ def read_header(blocks: list[Block]) -> Header:
         if match and reference is None:
             reference = match["ref"].strip(" |") or None
         rest = line[match.end() :].strip(" |") if match else ""
-        if _is_date_line(rest):  # the number first, the date after it on the same line
-            line = rest
+        if _is_date_line(rest) and not _is_date_line(line):
+            line = rest  # the number first, the dates after it; else the line as printed
         if _is_date_line(line):
             date_lines.append(line)
             continue
