@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from archiver.dates import parse_date
 from archiver.pages.blocks import Block
-from archiver.pages.content import Content, Header, is_role_line, read_header, segment
+from archiver.pages.content import (
+    Content,
+    Header,
+    is_role_line,
+    label_then_title,
+    read_header,
+    segment,
+)
 from archiver.pages.kinds import detect_kind, headline_date
 
 
@@ -274,3 +281,38 @@ def test_any_name_next_to_any_role_line_is_the_author(name: str, role: str, abov
     lines = [role, name] if above else [name, role]
     content = segment([*HEADER, block("Text."), block("\n".join(lines), bold=True)])
     assert content.author == name
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "title"),
+    [
+        ("Press Release The Price of Bread", "The Price of Bread"),
+        ("Press Release: The Price of Bread", "The Price of Bread"),
+        ("PRESS  RELEASE - The Price of Bread", "The Price of Bread"),
+        ("-Basın Açıklaması- Ekmeğin Fiyatı", "Ekmeğin Fiyatı"),
+        ("- Basin Aciklamasi - Ekmeğin Fiyatı", "Ekmeğin Fiyatı"),  # typed without Turkish letters
+        ("-بيـان صحفي- ثمن الخبز", "ثمن الخبز"),  # tatweel
+        ("بيانٌ صحفيّ ثمن الخبز", "ثمن الخبز"),  # harakat
+        ("اعلامیه مطبوعاتی بهای نان", "بهای نان"),
+        ("اعلاميه مطبوعاتي بهای نان", "بهای نان"),  # Arabic yeh for the Persian one
+        ("Presse-Mitteilung    Der Preis des Brotes", "Der Preis des Brotes"),
+        ("Presse Mitteilung Der Preis des Brotes", "Der Preis des Brotes"),
+        ("Taarifa kwa Vyombo vya Habari Bei ya Mkate", "Bei ya Mkate"),
+        ("Press Release The Price\nof Bread", "The Price\nof Bread"),  # over two lines
+    ],
+)
+def test_a_label_and_its_title_in_one_paragraph(paragraph: str, title: str) -> None:
+    assert label_then_title(paragraph) == title
+    blocks = [block("Media Office"), block("H. 3 Safar 1442"), block(paragraph, heading=True)]
+    content = segment([*blocks, block("Text.")])
+    assert (content.typed_title, content.body) == (" ".join(title.split()), "Text.")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Press Release", "Press Release -", "Press Releases The Price", "The Press Release Title"],
+)
+def test_no_title_without_a_label_opening_the_paragraph_and_words_after_it(
+    paragraph: str,
+) -> None:
+    assert label_then_title(paragraph) is None

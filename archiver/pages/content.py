@@ -9,19 +9,16 @@ sign-offs and signatures inside the body give ``news``, ``comment``, ``author`` 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 
+from archiver.fold import compact, fold
 from archiver.pages import labels as L
 from archiver.pages.blocks import Block
 from archiver.text import flat, join_paragraphs, squash
 
 # The header block never reaches further than this many paragraphs into the content.
 HEAD_LIMIT = 12
-_BRACKETS = re.compile(r"[()\[\]（）]")
-# Tatweel and Arabic diacritics only stretch or vowel a word: "المكتب الإعــلامي" is the label.
-_MARK_CLASS = "[\u0640\u064b-\u065f\u0670]"
-_ARABIC_MARKS = re.compile(_MARK_CLASS)
 
 
 def _label_pattern(*tables: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
@@ -50,16 +47,19 @@ _REFERENCE = re.compile(
     + _DATE_LABEL
     + r")"
 )
-# The party's name with any hyphens or spaces between its words.
+# The party's name, folded, with any hyphens or spaces between its words.
 _PARTY = re.compile(
     L.alternation(
-        (
-            r"[\s-]*".join(map(re.escape, n.replace("-", " ").split()))
-            for n in L.every(L.PARTY_NAMES)
+        sorted(
+            {
+                r"[\s-]*".join(map(re.escape, fold(n).replace("-", " ").split()))
+                for n in L.every(L.PARTY_NAMES)
+            },
+            key=len,
+            reverse=True,
         ),
         regex=True,
-    ),
-    re.IGNORECASE,
+    )
 )
 _SIGNOFF = re.compile(
     r"^" + L.alternation(L.every(L.SIGNOFF_PREFIXES), regex=True) + r"\s*(?P<name>.*)$",
@@ -94,89 +94,67 @@ _LABEL_CHARS = 60
 # A signature paragraph: a name, a role, a place at most (and a line to spare).
 _SIGNATURE_LINES = 4
 _FOOTER_OFFICE_CHARS = 160
-_MARK = _MARK_CLASS + "*"  # tatweel or a diacritic may follow any Arabic letter
-
-
-def _spelled(label: str) -> str:
-    """A label as a regex that any spacing, tatweel or diacritics still match."""
-    return r"\s+".join(_MARK.join(re.escape(c) for c in word) for word in label.split())
-
-
-# An old press release's one paragraph: the kind's label, then the title ("-Label- Title").
-_LABEL_THEN_TITLE = re.compile(
-    r"^[-–—]?\s*"
-    + L.alternation((_spelled(w) for w in L.every(L.PRESS_RELEASE_LABELS)), regex=True)
-    + r"\s*[-–—:]?\s+(?P<title>\S.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
 # A digest's title ends with its day; the bold line under it is the first headline.
 _ENDS_WITH_DAY = re.compile(r"\d{1,2}/\d{1,2}/\d{4}\W*$")
 
 
-def _normal(text: str) -> str:
-    """A short line compared as a label: no brackets, pipes, case or spacing differences."""
-    return squash(_ARABIC_MARKS.sub("", _BRACKETS.sub("", text)).replace("|", " ")).casefold()
+def _keys(*tables: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The entries of tables as labels are compared (``compact``: "Media  Office:" is one)."""
+    return frozenset(compact(word) for table in tables for word in L.every(table))
 
 
-def _normal_set(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
-    return frozenset(_normal(word) for word in L.every(table))
-
-
-_PRESS_RELEASE_WORDS = _normal_set(L.PRESS_RELEASE_LABELS)
-_TRANSLATED_WORDS = _normal_set(L.TRANSLATED_MARKS)
-# Persian and Arabic letter forms, and the zero-width non-joiner, that spell the same label.
-_LETTER_FORMS = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "\u200c": " "})
-
-
-def _folded(text: str) -> str:
-    """A line as labels are compared: NFKC, marks, letter forms and case folded (``_normal``)."""
-    return _normal(unicodedata.normalize("NFKC", text).translate(_LETTER_FORMS))
-
-
-def label_key(text: str) -> str:
-    """A label whatever its spelling: folded, and with no spaces at all ("Media  Office")."""
-    return "".join(_folded(text).split())
-
-
-_HEADER_LABEL_KEYS = frozenset(
-    label_key(w) for w in (*L.every(L.MEDIA_OFFICE_LABELS), *L.every(L.PRESS_RELEASE_LABELS))
-)
+_PRESS_RELEASE_KEYS = _keys(L.PRESS_RELEASE_LABELS)
+_HEADER_LABEL_KEYS = _keys(L.MEDIA_OFFICE_LABELS, L.PRESS_RELEASE_LABELS)
+_TRANSLATED_KEYS = _keys(L.TRANSLATED_MARKS)
 # Role words folded as the lines they are looked for in (Arabic or Persian yeh alike).
 _ROLE_WORD = re.compile(
     r"(?<!\w)"
-    + L.alternation(sorted({_folded(w) for w in L.every(L.ROLE_WORDS)}, key=len, reverse=True))
+    + L.alternation(sorted({fold(w) for w in L.every(L.ROLE_WORDS)}, key=len, reverse=True))
 )
-_PRESS_RELEASE_KEYS = frozenset(label_key(w) for w in L.every(L.PRESS_RELEASE_LABELS))
-_CONNECTORS = frozenset(_folded(w) for w in (*L.every(L.SITE_NAME_LINKS), *L.PARTY_CONNECTORS))
+_CONNECTORS = frozenset(fold(w) for w in (*L.every(L.SITE_NAME_LINKS), *L.PARTY_CONNECTORS))
 
 
 def is_header_label(line: str) -> bool:
     """The header's own words, never an office: "Media Office", "Press Release", the party's
     name, or a label with the party's name ("Media Office of Hizb ut Tahrir")."""
-    text = _folded(line)
+    text = fold(line)
     if _PARTY.search(text):
         text = " ".join(w for w in _PARTY.sub(" ", text).split() if w not in _CONNECTORS)
-        if not text:
-            return True
-    return label_key(text) in _HEADER_LABEL_KEYS
+    return compact(text) in _HEADER_LABEL_KEYS or not compact(text)
 
 
-# "Press Release {title}" / "-Basın Açıklaması- {title}": an old item's label and title in one
-# paragraph, matched on the normalised text.
-_LABEL_AND_TITLE = re.compile(
-    r"^[-–\s]*" + L.alternation(sorted(_PRESS_RELEASE_WORDS, key=len, reverse=True)) + r"[-–\s]+\S"
-)
+# The most words a press-release label spans, with a dash or colon printed as a word of its own.
+_LABEL_WORDS = max(len(w.split()) for w in L.every(L.PRESS_RELEASE_LABELS)) + 2
+_WORD = re.compile(r"\S+")
+_SEPARATORS = " \n-–—:"
+
+
+def label_then_title(text: str) -> str | None:
+    """The title that follows the press-release label opening ``text`` (an old item's one
+    paragraph: "Press Release The …", "-Basın Açıklaması- …", "-بيـان صحفي- …"); None when no
+    label opens it or nothing follows. The label is compared folded, word by word, so any
+    spacing, tatweel, diacritics, letter forms and dashes around it still match."""
+    if not any(compact(text[:_LABEL_CHARS]).startswith(key) for key in _PRESS_RELEASE_KEYS):
+        return None
+    title = None
+    for word in islice(_WORD.finditer(text), _LABEL_WORDS):
+        if compact(text[: word.end()]) in _PRESS_RELEASE_KEYS:  # the longest label wins
+            title = text[word.end() :].lstrip(_SEPARATORS) or None
+    return title
+
+
+_BASMALA = fold(L.BASMALA)
 
 
 def is_basmala(text: str) -> bool:
     if "بسم" not in text:
         return False
-    plain = squash(_ARABIC_MARKS.sub("", text))
-    return plain.startswith(L.BASMALA) and len(plain) <= len(L.BASMALA) + 4
+    plain = fold(text)
+    return plain.startswith(_BASMALA) and len(plain) <= len(_BASMALA) + 4
 
 
 def is_translated_mark(text: str) -> bool:
-    return len(text) <= _LABEL_CHARS and _normal(text) in _TRANSLATED_WORDS
+    return len(text) <= _LABEL_CHARS and compact(text) in _TRANSLATED_KEYS
 
 
 def _is_date_line(line: str) -> bool:
@@ -186,7 +164,7 @@ def _is_date_line(line: str) -> bool:
 def _is_header_block(block: Block) -> bool:
     return (
         block.region == "header"
-        or (len(block.text) <= _LABEL_CHARS and label_key(block.text) in _PRESS_RELEASE_KEYS)
+        or (len(block.text) <= _LABEL_CHARS and compact(block.text) in _PRESS_RELEASE_KEYS)
         or any(_is_date_line(line) for line in block.text.split("\n"))
     )
 
@@ -272,7 +250,7 @@ def _qa_signature(blocks: list[Block]) -> Signature | None:
 def is_role_line(line: str) -> bool:
     """ "Media Representative of Hizb ut Tahrir in …" in any section: the party's name and a
     role word on one line (an office signing names the party but holds no role word)."""
-    plain = _folded(line)
+    plain = fold(line)
     return bool(_PARTY.search(plain) and _ROLE_WORD.search(plain))
 
 
@@ -370,7 +348,7 @@ def segment(blocks: list[Block]) -> Content:
     for i, block in enumerate(blocks[:HEAD_LIMIT]):
         if _is_header_block(block):
             header_end = i + 1
-        elif header_end and _LABEL_AND_TITLE.match(_normal(block.text[:_LABEL_CHARS])):
+        elif header_end and label_then_title(block.text) is not None:
             # Every line before a label+title paragraph is the header's (pe prints the
             # office after the dates); the title is in that paragraph.
             header_end = i
@@ -383,7 +361,7 @@ def segment(blocks: list[Block]) -> Content:
     translated = False
     start = 0
     for start, block in enumerate(rest):  # noqa: B007 - start is read after the loop
-        labelled = _LABEL_THEN_TITLE.match(block.text) if title is None and block.bold else None
+        labelled = label_then_title(block.text) if title is None and block.bold else None
         if is_basmala(block.text):
             body.append(block)
         elif is_translated_mark(block.text):
@@ -391,7 +369,7 @@ def segment(blocks: list[Block]) -> Content:
         elif block.text.casefold() == "nc":  # the News & Comment banner printed as text
             pass
         elif labelled:
-            title = labelled["title"]
+            title = labelled
         elif not block.heading or _NEWS.match(block.text) or _COMMENT.match(block.text):
             break
         elif title is None:

@@ -16,13 +16,14 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 from parsel import Selector
 
+from archiver.fold import fold
 from archiver.item import ArchiveItem, DateCandidate
 from archiver.pages import labels as L
 from archiver.pages.blocks import Rendered, render_blocks
 from archiver.pages.content import Content, segment
 from archiver.pages.document import base_url, has_class, join_url, parse_document
 from archiver.pages.kinds import detect_kind, headline_date
-from archiver.pages.title import fold, head_title
+from archiver.pages.title import head_title
 from archiver.pages.version import PARSER_VERSION
 from archiver.text import squash
 from archiver.urls import ItemRef, canonical_url, parse_item_url, section_of
