@@ -18,6 +18,7 @@ from archiver.pages.content import (
     Header,
     is_role_line,
     label_then_title,
+    office_of,
     read_header,
     segment,
 )
@@ -316,3 +317,62 @@ def test_no_title_without_a_label_opening_the_paragraph_and_words_after_it(
     paragraph: str,
 ) -> None:
     assert label_then_title(paragraph) is None
+
+
+# The office's full name in one header line: the place is the office (docs/markup.md).
+NAMED_OFFICES = [
+    ("Media Office of Hizb ut Tahrir in Wilayah Sudan", "Wilayah Sudan"),
+    ("Media Office of Hizb ut-Tahrir in the Wilayah of Jordan", "Wilayah of Jordan"),
+    ("Media Office Hizb ut-Tahrir Pakistan", "Pakistan"),
+    ("Media Office of Hizb ut Tahrir / Wilayah Turkey", "Wilayah Turkey"),
+    ("MEDIA  OFFICE of HIZB-UT-TAHRIR in Wilayah Sudan", "Wilayah Sudan"),
+    ("المكتب الإعلامي لحزب التحرير في ولاية السودان", "ولاية السودان"),
+    ("المكتب الإعــلامي لحزب التحرير / ولاية تونس", "ولاية تونس"),
+    ("Hizb-ut Tahrir Türkiye Vilâyeti Medya Bürosu", "Türkiye Vilâyeti"),
+    ("Hizb-ut Tahrir'in Türkiye Vilâyeti Medya Bürosu", "Türkiye Vilâyeti"),
+    ("Medienbüro von Hizb ut-Tahrir im deutschsprachigen Raum", "deutschsprachigen Raum"),
+    ("Bureau médiatique de Hizb ut Tahrir en Tunisie", "Tunisie"),
+    ("Afisi ya Habari ya Hizb ut Tahrir Kenya", "Kenya"),
+    ("ولایہ پاکستان میں حزب التحریر کا میڈیا آفس", "ولایہ پاکستان"),
+    ("میڈیا آفس حزب التحریر ولایہ پاکستان", "ولایہ پاکستان"),
+    ("دفتر رسانه\u200cای حزب التحریر ولایه افغانستان", "ولایه افغانستان"),
+    ("دفتر رسانه ای حزب التحرير در ولايه افغانستان", "ولايه افغانستان"),
+    ("د حزب التحریر د ولایه افغانستان مطبوعاتي دفتر", "ولایه افغانستان"),
+]
+
+
+@pytest.mark.parametrize(("line", "office"), NAMED_OFFICES)
+def test_an_office_named_with_the_label_and_the_party_is_its_place(line: str, office: str) -> None:
+    assert office_of(line) == office
+    header = header_of("Media Office", line, "H. 3 Safar 1442 | No: 1442 / 7 |")
+    assert (header.office, header.reference) == (office, "1442 / 7")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wilayah Sudan",
+        "Hizb ut Tahrir / Wilayah Pakistan",
+        "Central Media Office",
+        "Central Media Office of Hizb ut Tahrir",
+        "المكتب الإعلامي المركزي",
+        "Türkiye Vilâyeti",
+    ],
+)
+def test_any_other_office_line_is_the_office_as_printed(line: str) -> None:
+    assert office_of(line) == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Media Office of Hizb ut Tahrir",
+        "المكتب الإعلامي لحزب التحرير",
+        "حزب التحرير / Hizb-ut Tahrir",
+        "Medya Bürosu",
+        "Press Release",
+        "/",
+    ],
+)
+def test_the_label_or_the_party_alone_is_no_office(line: str) -> None:
+    assert office_of(line) is None

@@ -15,7 +15,7 @@ from itertools import islice
 from archiver.fold import compact, fold
 from archiver.pages import labels as L
 from archiver.pages.blocks import Block
-from archiver.text import flat, join_paragraphs, squash
+from archiver.text import flat, join_paragraphs
 
 # The header block never reaches further than this many paragraphs into the content.
 HEAD_LIMIT = 12
@@ -111,16 +111,88 @@ _ROLE_WORD = re.compile(
     r"(?<!\w)"
     + L.alternation(sorted({fold(w) for w in L.every(L.ROLE_WORDS)}, key=len, reverse=True))
 )
-_CONNECTORS = frozenset(fold(w) for w in (*L.every(L.SITE_NAME_LINKS), *L.PARTY_CONNECTORS))
+# A header line's own words, compared compact word by word: the office labels, the party's
+# name (with a link glued to it: "لحزب التحرير", "Tahrir'in"), and the links between them and
+# the place; punctuation alone ("/", "|") compacts to "" and links too.
+_LINKS = frozenset(compact(w) for w in (*L.every(L.SITE_NAME_LINKS), *L.every(L.PLACE_LINKS)))
+_LINKS |= {""}
+_PARTY_KEYS = frozenset(a + key + b for key in _keys(L.PARTY_NAMES) for a in _LINKS for b in _LINKS)
+_OFFICE_LABEL_KEYS = _keys(L.MEDIA_OFFICE_LABELS)
+# The most words a label or the party's name is printed in (one more for a split word).
+_NAME_WORDS = 1 + max(
+    len(w.split()) for w in L.every(L.MEDIA_OFFICE_LABELS) + L.every(L.PARTY_NAMES)
+)
 
 
-def is_header_label(line: str) -> bool:
-    """The header's own words, never an office: "Media Office", "Press Release", the party's
-    name, or a label with the party's name ("Media Office of Hizb ut Tahrir")."""
-    text = fold(line)
-    if _PARTY.search(text):
-        text = " ".join(w for w in _PARTY.sub(" ", text).split() if w not in _CONNECTORS)
-    return compact(text) in _HEADER_LABEL_KEYS or not compact(text)
+def _name_from(keys: list[str], start: int, names: frozenset[str]) -> int | None:
+    """The end of the longest run of words from ``start`` that spells one of ``names``."""
+    end, joined = None, ""
+    for i in range(start, min(len(keys), start + _NAME_WORDS)):
+        joined += keys[i]
+        if joined in names:
+            end = i + 1
+    return end
+
+
+def _name_to(keys: list[str], end: int, names: frozenset[str]) -> int | None:
+    """The start of the longest run of words ending at ``end`` that spells one of ``names``."""
+    start, joined = None, ""
+    for i in range(end - 1, max(end - _NAME_WORDS, 0) - 1, -1):
+        joined = keys[i] + joined
+        if joined in names:
+            start = i
+    return start
+
+
+def _after_links(keys: list[str], at: int) -> int:
+    while at < len(keys) and keys[at] in _LINKS:
+        at += 1
+    return at
+
+
+def _before_links(keys: list[str], at: int) -> int:
+    while at > 0 and keys[at - 1] in _LINKS:
+        at -= 1
+    return at
+
+
+def _header_words_only(keys: list[str]) -> bool:
+    """Only labels, the party's name and links: "Media Office", "Press Release", "Hizb-ut
+    Tahrir", "Media Office of Hizb ut Tahrir", "د حزب التحریر مطبوعاتي دفتر"."""
+    i = 0
+    while i < len(keys):
+        name = _name_from(keys, i, _PARTY_KEYS) or _name_from(keys, i, _HEADER_LABEL_KEYS)
+        if name is None and keys[i] not in _LINKS:
+            return False
+        i = name or i + 1
+    return True
+
+
+def office_of(line: str) -> str | None:
+    """The office a header line names; None for a line of the header's own words only.
+
+    A line that names the office with the label and the party's name gives the place alone, in
+    any order the sections print: "Media Office of Hizb ut Tahrir in Wilayah Sudan", "المكتب
+    الإعلامي لحزب التحرير في ولاية السودان" (label, party, place); "Hizb-ut Tahrir Türkiye
+    Vilâyeti Medya Bürosu" (party, place, label); "ولایہ پاکستان میں حزب التحریر کا میڈیا آفس"
+    (place, party, label). Any other line is the office as printed ("Wilayah Sudan", "Hizb ut
+    Tahrir / Wilayah Pakistan", "Central Media Office")."""
+    words = line.split()
+    keys = [compact(word) for word in words]
+    start, end = 0, len(words)
+    label = _name_from(keys, 0, _OFFICE_LABEL_KEYS)
+    party = _name_from(keys, _after_links(keys, label), _PARTY_KEYS) if label else None
+    if party is not None:  # label, party, place
+        start = _after_links(keys, party)
+    elif (label := _name_to(keys, end, _OFFICE_LABEL_KEYS)) is not None:
+        before = _before_links(keys, label)
+        if (party := _name_to(keys, before, _PARTY_KEYS)) is not None:  # place, party, label
+            end = _before_links(keys, party)
+        elif (party := _name_from(keys, _after_links(keys, 0), _PARTY_KEYS)) is not None:
+            start, end = _after_links(keys, party), before  # party, place, label
+    if (start, end) != (0, len(words)):
+        return " ".join(words[start:end]) or None
+    return None if _header_words_only(keys) else " ".join(words)
 
 
 # The most words a press-release label spans, with a dash or colon printed as a word of its own.
@@ -193,9 +265,8 @@ def read_header(blocks: list[Block]) -> Header:
         if _is_date_line(line):
             date_lines.append(line)
             continue
-        name = squash(line.replace("|", " "))
-        if match is None and office is None and name and not is_header_label(name):
-            office = name
+        if match is None and office is None:
+            office = office_of(line.replace("|", " "))
     return Header(office, reference, "\n".join(date_lines) or None)
 
 

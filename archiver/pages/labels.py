@@ -277,10 +277,22 @@ OFFICE_WORDS: dict[str, tuple[str, ...]] = {
     "pa": ("مطبوعاتي دفتر",),  # [M]
     "fr": ("Bureau de Presse", "Bureau médiatique"),  # [M]
 }
-# What joins the party's name to a label besides SITE_NAME_LINKS' words ("Media Office of Hizb
-# ut Tahrir", "المكتب الإعلامي لحزب التحرير", "Hizb ut Tahrir / …"): a header line of only
-# these, labels and the party's name is no office.
-PARTY_CONNECTORS = ("/", "-", "–")  # [M]
+# What joins the party's name to the office's place in a header line that names all three
+# ("Media Office of Hizb ut Tahrir in Wilayah Sudan" → the office "Wilayah Sudan"), besides
+# SITE_NAME_LINKS' words and bare punctuation ("/", "-"). A header line of only these, labels
+# and the party's name is no office. [C] en "in (the)": en/index.php/press-releases/sudan/
+# 24257.html, en/index.php/press-releases/jordan/10775.html; ar "في": the signature and footer
+# of ar/index.php/pressreleases/tunisia/48387.html; the rest [M].
+PLACE_LINKS: dict[str, tuple[str, ...]] = {
+    "en": ("in",),
+    "ar": ("في",),
+    "fr": ("en", "au", "dans"),
+    "gr": ("in", "im"),
+    "sw": ("katika", "nchini"),
+    "ur": ("میں",),
+    "pe": ("در",),
+    "pa": ("په", "کې"),
+}
 # Words that make a signature line a person's role ("Media Representative of Hizb ut Tahrir
 # in …"): a role line holds the party's name and one of these; the name is the line above or
 # below it. Matched at the start of a word (suffixes vary).
