@@ -375,15 +375,18 @@ class Content:
     dateline: str | None = None
     has_news_labels: bool = False
     has_qa_labels: bool = False
+    footer: frozenset[str] = frozenset()  # the contact footer's paragraphs, left out of body
 
 
 def _is_contact(block: Block) -> bool:
     return any(_CONTACT.match(line) for line in block.text.split("\n"))
 
 
-def _strip_footer(blocks: list[Block]) -> list[Block]:
-    """Without the contact footer, in any layout: its marked table, else the trailing contact
-    lines (address, phone, mail, web) and the plain office line above them."""
+def _strip_footer(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The blocks without the contact footer, and the footer's, in any layout: its marked
+    table, else the trailing contact lines (address, phone, mail, web) and the plain office line
+    above them."""
+    marked = [b for b in blocks if b.region == "footer"]
     kept = [b for b in blocks if b.region != "footer"]
     end = len(kept)
     while end and _is_contact(kept[end - 1]):
@@ -392,7 +395,7 @@ def _strip_footer(blocks: list[Block]) -> list[Block]:
         above = kept[end - 1].text
         if len(above) <= _FOOTER_OFFICE_CHARS and _OFFICE_WORDS.search(above):
             end -= 1
-    return kept[:end]
+    return kept[:end], [*kept[end:], *marked]
 
 
 def _sections(blocks: list[Block]) -> tuple[str | None, str | None, bool]:
@@ -426,7 +429,7 @@ def segment(blocks: list[Block]) -> Content:
             break
     header = read_header(blocks[:header_end]) if header_end else None
     body = [b for b in blocks[:header_end] if is_basmala(b.text)]
-    rest = _strip_footer(blocks[header_end:])
+    rest, footer = _strip_footer(blocks[header_end:])
 
     title = subtitle = None
     translated = False
@@ -477,4 +480,5 @@ def segment(blocks: list[Block]) -> Content:
         has_news_labels=has_news,
         has_qa_labels=any(_QUESTION.match(b.text) for b in main)
         and any(_ANSWER.match(b.text) for b in main),
+        footer=frozenset(b.text for b in footer),
     )
