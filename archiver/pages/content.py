@@ -47,20 +47,6 @@ _REFERENCE = re.compile(
     + _DATE_LABEL
     + r")"
 )
-# The party's name, folded, with any hyphens or spaces between its words.
-_PARTY = re.compile(
-    L.alternation(
-        sorted(
-            {
-                r"[\s-]*".join(map(re.escape, fold(n).replace("-", " ").split()))
-                for n in L.every(L.PARTY_NAMES)
-            },
-            key=len,
-            reverse=True,
-        ),
-        regex=True,
-    )
-)
 _SIGNOFF = re.compile(
     r"^" + L.alternation(L.every(L.SIGNOFF_PREFIXES), regex=True) + r"\s*(?P<name>.*)$",
     re.DOTALL,
@@ -116,7 +102,8 @@ _ROLE_WORD = re.compile(
 # the place; punctuation alone ("/", "|") compacts to "" and links too.
 _LINKS = frozenset(compact(w) for w in (*L.every(L.SITE_NAME_LINKS), *L.every(L.PLACE_LINKS)))
 _LINKS |= {""}
-_PARTY_KEYS = frozenset(a + key + b for key in _keys(L.PARTY_NAMES) for a in _LINKS for b in _LINKS)
+_PARTY_NAMES = _keys(L.PARTY_NAMES)
+_PARTY_KEYS = frozenset(a + key + b for key in _PARTY_NAMES for a in _LINKS for b in _LINKS)
 _OFFICE_LABEL_KEYS = _keys(L.MEDIA_OFFICE_LABELS)
 # The most words a label or the party's name is printed in (one more for a split word).
 _NAME_WORDS = 1 + max(
@@ -321,8 +308,8 @@ def _qa_signature(blocks: list[Block]) -> Signature | None:
 def is_role_line(line: str) -> bool:
     """ "Media Representative of Hizb ut Tahrir in …" in any section: the party's name and a
     role word on one line (an office signing names the party but holds no role word)."""
-    plain = fold(line)
-    return bool(_PARTY.search(plain) and _ROLE_WORD.search(plain))
+    letters = compact(line)
+    return any(party in letters for party in _PARTY_NAMES) and bool(_ROLE_WORD.search(fold(line)))
 
 
 def _signatory(lines: list[str]) -> str | None:
