@@ -12,6 +12,7 @@ keeps every position's spacing) from the same two tables.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from archiver.text import squash
@@ -33,17 +34,23 @@ LETTERS = {
     "ی": "ي", "ى": "ي", "ک": "ك", "ہ": "ه", "ە": "ه", "ۀ": "ه", "ة": "ه", "ۃ": "ه", "ٱ": "ا",
     "ı": "i",
 }  # fmt: skip
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum refuses: \w is alphanumerics and "_"
 _FOLD = str.maketrans(dict.fromkeys(MARKS) | {ord(k): v for k, v in LETTERS.items()})
+
+
+def _letters(text: str) -> str:
+    """Compatibility forms, case, marks and letter forms folded; spacing as printed."""
+    if text.isascii():  # most of en: nothing to normalise but case
+        return text.casefold()
+    return unicodedata.normalize("NFKD", text).translate(_FOLD).casefold()
 
 
 def fold(text: str) -> str:
     """Text as compared: compatibility forms, case, marks and letter forms folded, spaces one."""
-    if text.isascii():  # most of en: nothing to normalise but case
-        return squash(text.casefold())
-    return squash(unicodedata.normalize("NFKD", text).translate(_FOLD).casefold())
+    return squash(_letters(text))
 
 
 def compact(text: str) -> str:
     """Folded letters and digits only: "Hizb-ut Tahrir", "Hizb ut-Tahrir" and "Media  Office:"
     are one name."""
-    return "".join(c for c in fold(text) if c.isalnum())
+    return _NOT_ALNUM.sub("", _letters(text))

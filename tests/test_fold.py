@@ -28,6 +28,11 @@ def test_folding_twice_is_folding_once(text: str) -> None:
     assert compact(compact(text)) == compact(text)
 
 
+@given(st.text(max_size=40))
+def test_compact_keeps_the_folded_letters_and_digits_only(text: str) -> None:
+    assert compact(text) == "".join(c for c in fold(text) if c.isalnum())
+
+
 @given(st.text(max_size=40), st.sampled_from(["NFC", "NFD", "NFKC", "NFKD"]))
 def test_any_unicode_normal_form_folds_alike(text: str, form: str) -> None:
     normalised = unicodedata.normalize(form, text)  # type: ignore[arg-type]

@@ -89,9 +89,42 @@ def _keys(*tables: dict[str, tuple[str, ...]]) -> frozenset[str]:
     return frozenset(compact(word) for table in tables for word in L.every(table))
 
 
-_PRESS_RELEASE_KEYS = _keys(L.PRESS_RELEASE_LABELS)
-_HEADER_LABEL_KEYS = _keys(L.MEDIA_OFFICE_LABELS, L.PRESS_RELEASE_LABELS)
-_TRANSLATED_KEYS = _keys(L.TRANSLATED_MARKS)
+_WORD = re.compile(r"\S+")
+
+
+class _Labels:
+    """A label table as paragraphs are compared with it: word by word, folded and compact (so
+    any spacing, tatweel, diacritics, letter forms, dashes and brackets still match), stopping
+    at the first word no label goes on with (most paragraphs: the first)."""
+
+    def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
+        self.keys = _keys(table)
+        self.starts = frozenset(key[:i] for key in self.keys for i in range(1, len(key) + 1))
+        # The most words a label spans, with a bracket, dash or colon printed as a word.
+        self.words = max(len(w.split()) for w in L.every(table)) + 2
+
+    def opening(self, text: str) -> int | None:
+        """Where the longest label that opens ``text`` ends; None when none does."""
+        end, joined = None, ""
+        for word in islice(_WORD.finditer(text), self.words):
+            joined += compact(word[0])
+            if joined in self.keys:
+                end = word.end()
+            elif joined and joined not in self.starts:
+                break
+        return end
+
+    def whole(self, text: str) -> bool:
+        """Whether ``text`` is a label and nothing more ("Press Release:", "(Translated)")."""
+        if len(text) > _LABEL_CHARS:  # most paragraphs: no label is this long
+            return False
+        end = self.opening(text)
+        return end is not None and not compact(text[end:])
+
+
+_PRESS_RELEASE = _Labels(L.PRESS_RELEASE_LABELS)
+_TRANSLATED = _Labels(L.TRANSLATED_MARKS)
+_HEADER_LABEL_KEYS = _keys(L.MEDIA_OFFICE_LABELS) | _PRESS_RELEASE.keys
 # Role words folded as the lines they are looked for in (Arabic or Persian yeh alike).
 _ROLE_WORD = re.compile(
     r"(?<!\w)"
@@ -168,7 +201,7 @@ def office_of(line: str) -> str | None:
     keys = [compact(word) for word in words]
     start, end = 0, len(words)
     label = _name_from(keys, 0, _OFFICE_LABEL_KEYS)
-    party = _name_from(keys, _after_links(keys, label), _PARTY_KEYS) if label else None
+    party = None if label is None else _name_from(keys, _after_links(keys, label), _PARTY_KEYS)
     if party is not None:  # label, party, place
         start = _after_links(keys, party)
     elif (label := _name_to(keys, end, _OFFICE_LABEL_KEYS)) is not None:
@@ -182,9 +215,6 @@ def office_of(line: str) -> str | None:
     return None if _header_words_only(keys) else " ".join(words)
 
 
-# The most words a press-release label spans, with a dash or colon printed as a word of its own.
-_LABEL_WORDS = max(len(w.split()) for w in L.every(L.PRESS_RELEASE_LABELS)) + 2
-_WORD = re.compile(r"\S+")
 _SEPARATORS = " \n-–—:"
 
 
@@ -193,13 +223,8 @@ def label_then_title(text: str) -> str | None:
     paragraph: "Press Release The …", "-Basın Açıklaması- …", "-بيـان صحفي- …"); None when no
     label opens it or nothing follows. The label is compared folded, word by word, so any
     spacing, tatweel, diacritics, letter forms and dashes around it still match."""
-    if not any(compact(text[:_LABEL_CHARS]).startswith(key) for key in _PRESS_RELEASE_KEYS):
-        return None
-    title = None
-    for word in islice(_WORD.finditer(text), _LABEL_WORDS):
-        if compact(text[: word.end()]) in _PRESS_RELEASE_KEYS:  # the longest label wins
-            title = text[word.end() :].lstrip(_SEPARATORS) or None
-    return title
+    end = _PRESS_RELEASE.opening(text)
+    return None if end is None else text[end:].lstrip(_SEPARATORS) or None
 
 
 _BASMALA = fold(L.BASMALA)
@@ -213,7 +238,7 @@ def is_basmala(text: str) -> bool:
 
 
 def is_translated_mark(text: str) -> bool:
-    return len(text) <= _LABEL_CHARS and compact(text) in _TRANSLATED_KEYS
+    return _TRANSLATED.whole(text)
 
 
 def _is_date_line(line: str) -> bool:
@@ -223,7 +248,7 @@ def _is_date_line(line: str) -> bool:
 def _is_header_block(block: Block) -> bool:
     return (
         block.region == "header"
-        or (len(block.text) <= _LABEL_CHARS and compact(block.text) in _PRESS_RELEASE_KEYS)
+        or _PRESS_RELEASE.whole(block.text)
         or any(_is_date_line(line) for line in block.text.split("\n"))
     )
 
@@ -308,8 +333,10 @@ def _qa_signature(blocks: list[Block]) -> Signature | None:
 def is_role_line(line: str) -> bool:
     """ "Media Representative of Hizb ut Tahrir in …" in any section: the party's name and a
     role word on one line (an office signing names the party but holds no role word)."""
+    if not _ROLE_WORD.search(fold(line)):
+        return False
     letters = compact(line)
-    return any(party in letters for party in _PARTY_NAMES) and bool(_ROLE_WORD.search(fold(line)))
+    return any(party in letters for party in _PARTY_NAMES)
 
 
 def _signatory(lines: list[str]) -> str | None:
@@ -362,7 +389,7 @@ class Content:
     dateline: str | None = None
     has_news_labels: bool = False
     has_qa_labels: bool = False
-    footer: frozenset[str] = frozenset()  # the contact footer's paragraphs, left out of body
+    footer: frozenset[str] = frozenset()  # an unmarked contact footer's paragraphs, cut
 
 
 def _is_contact(block: Block) -> bool:
@@ -370,10 +397,9 @@ def _is_contact(block: Block) -> bool:
 
 
 def _strip_footer(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
-    """The blocks without the contact footer, and the footer's, in any layout: its marked
-    table, else the trailing contact lines (address, phone, mail, web) and the plain office line
-    above them."""
-    marked = [b for b in blocks if b.region == "footer"]
+    """The blocks without the contact footer, in any layout (its marked table, else the
+    trailing contact lines — address, phone, mail, web — and the plain office line above them),
+    and the unmarked footer's blocks."""
     kept = [b for b in blocks if b.region != "footer"]
     end = len(kept)
     while end and _is_contact(kept[end - 1]):
@@ -382,7 +408,7 @@ def _strip_footer(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
         above = kept[end - 1].text
         if len(above) <= _FOOTER_OFFICE_CHARS and _OFFICE_WORDS.search(above):
             end -= 1
-    return kept[:end], [*kept[end:], *marked]
+    return kept[:end], kept[end:]
 
 
 def _sections(blocks: list[Block]) -> tuple[str | None, str | None, bool]:
