@@ -2,14 +2,16 @@
 
     .venv/bin/python bench/bench_extract.py [--items 60] [--rounds 5]
 
-For every item of every section (``--items`` per section, all kinds and layouts), three ways
-over the same bytes: the bare ``lxml.html`` parse (the floor), the project's page objects plus
-date normalisation (``archiver.extract``), and ``trafilatura.extract`` with metadata
-(benchmark-only dependency: ``pip install -e '.[bench]'``). Each way's time per page is the
-median over ``--rounds`` passes, after one untimed pass, every way taking its turn in every
-round; accuracy is the share of items whose field equals the replica's ground truth, for the
-project both with the listing date (as in a crawl) and from the page alone (as trafilatura
-always reads it).
+For every item of every section (``--items`` per section, all kinds and layouts), the ways
+over the same bytes: the bare libxml2 parse exactly as the extractor calls it (the floor),
+``lxml.html.fromstring`` (the floor of earlier runs), the project's page objects plus date
+normalisation (``archiver.extract``), and ``trafilatura.extract`` with metadata
+(benchmark-only dependency: ``pip install -e '.[bench]'``); then the floor and the project
+again on the test fixture pages (small pages of every layout, tests/fixtures/). Each way's
+time per page is the median over ``--rounds`` passes, after one untimed pass, every way taking
+its turn in every round; accuracy is the share of items whose field equals the replica's
+ground truth, for the project both with the listing date (as in a crawl) and from the page
+alone (as trafilatura always reads it).
 """
 
 from __future__ import annotations
@@ -26,13 +28,16 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import lxml.html
+from lxml import etree
 
 from archiver.extraction import extract
+from archiver.pages.document import html_parser
 from archiver.replica import Replica
 from archiver.text import squash
 from archiver.urls import LANGS
 
 FIELDS = ("title", "author", "published_date", "body")
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 
 
 Page = tuple[bytes, str, str | None]
@@ -70,6 +75,12 @@ def ours_page_only(body: bytes, url: str, listing: str | None) -> dict[str, Any]
 
 
 def bare_parse(body: bytes, url: str, listing: str | None) -> None:
+    """The floor: the libxml2 parse exactly as the extractor runs it."""
+    etree.fromstring(body, html_parser())
+
+
+def lxml_html_parse(body: bytes, url: str, listing: str | None) -> None:
+    """``lxml.html.fromstring``, the floor of earlier runs (what parsel runs underneath)."""
     lxml.html.fromstring(body)
 
 
@@ -85,6 +96,20 @@ def trafilatura_fields(body: bytes, url: str, listing: str | None) -> dict[str, 
         "published_date": found.get("date"),
         "body": found.get("text"),
     }
+
+
+def fixture_pages() -> list[Page]:
+    """The fixture pages the parser takes at all (an empty or binary page raises in it)."""
+    pages = []
+    for meta_file in sorted(FIXTURES.glob("*/meta.json")):
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        body = (meta_file.parent / "page.html").read_bytes()
+        try:
+            etree.fromstring(body, html_parser())
+        except etree.LxmlError:
+            continue
+        pages.append((body, meta["url"], meta.get("listing_date")))
+    return pages
 
 
 def same(name: str, got: Any, expected: Any) -> bool:
@@ -132,17 +157,24 @@ def main() -> None:
         import trafilatura  # noqa: F401
     except ImportError:
         print("trafilatura not installed (pip install -e '.[bench]'): skipped")
-        ways: list[Callable[[bytes, str, str | None], Any]] = [bare_parse, ours]
+        ways: list[Callable[[bytes, str, str | None], Any]] = [bare_parse, lxml_html_parse, ours]
     else:
-        ways = [bare_parse, ours, trafilatura_fields]
-    floor, mine, *rest = median_us_per_page(ways, pages, args.rounds)
-    print(f"lxml.html parse only:            {floor:8.0f} µs/page   1.00×")
+        ways = [bare_parse, lxml_html_parse, ours, trafilatura_fields]
+    floor, html, mine, *rest = median_us_per_page(ways, pages, args.rounds)
+    print(f"libxml2 parse (the extractor's): {floor:8.0f} µs/page   1.00×")
+    print(f"lxml.html.fromstring:            {html:8.0f} µs/page   {html / floor:.2f}×")
     print(f"archiver.extract (with dates):   {mine:8.0f} µs/page   {mine / floor:.2f}× the parse")
     for theirs in rest:
         print(
             f"trafilatura.extract (json+meta): {theirs:8.0f} µs/page   {theirs / floor:.2f}× "
             f"the parse; archiver is {theirs / mine:.1f}× faster"
         )
+    small = fixture_pages()
+    floor, mine = median_us_per_page([bare_parse, ours], small, args.rounds)
+    size = statistics.mean(len(body) for body, _, _ in small)
+    print(f"\n{len(small)} fixture pages, mean {size / 1024:.1f} KiB")
+    print(f"libxml2 parse (the extractor's): {floor:8.0f} µs/page   1.00×")
+    print(f"archiver.extract (with dates):   {mine:8.0f} µs/page   {mine / floor:.2f}× the parse")
     columns = {
         "archiver, listing date": accuracy(ours, pages, truths),
         "archiver, page alone": accuracy(ours_page_only, pages, truths),
