@@ -145,7 +145,7 @@ class ItemPage(FieldPage):
     # --- where things are --------------------------------------------------------------------
     @cached_property
     def ref(self) -> ItemRef | None:
-        return parse_item_url(self.address) if _is_url(self.address) else None
+        return parse_item_url(self.address)  # None for what is no URL too (urls.py catches it)
 
     @cached_property
     def container(self) -> Any | None:
@@ -183,10 +183,10 @@ class ItemPage(FieldPage):
 
     def _absolute(self, values: list[str]) -> list[str]:
         """Absolute URLs, once each; in-page anchors, scripts and malformed URLs left out."""
-        hrefs = (v.strip() for v in values)
+        stripped = (v.strip() for v in values)
         joined = (
             join_url(self.base_url, h)
-            for h in hrefs
+            for h in stripped
             if h and not h.startswith("#") and not h.lower().startswith("javascript:")
         )
         return _unique([url for url in joined if url is not None])
