@@ -68,13 +68,14 @@ def canonical_path(path: str) -> str:
     return quote(unquote(path), safe=_PATH_SAFE)
 
 
+def _canonical(lang: str, rest: str) -> str:
+    return f"https://{CANONICAL_HOST}" + canonical_path(f"/{lang}/index.php{rest}")
+
+
 def canonical_url(url: str) -> str | None:
     """The site's form of any section URL: https, the canonical host, no query or fragment."""
     parts = _split_section(url)
-    if parts is None:
-        return None
-    lang, rest = parts
-    return f"https://{CANONICAL_HOST}" + canonical_path(f"/{lang}/index.php{rest}")
+    return _canonical(*parts) if parts is not None else None
 
 
 def parse_item_url(url: str) -> ItemRef | None:
@@ -86,9 +87,8 @@ def parse_item_url(url: str) -> ItemRef | None:
     match = _K2_ROUTE.match(rest) or _SEF_ROUTE.match(rest)
     if match is None or int(match["id"]) > MAX_ITEM_ID:
         return None
-    canonical = canonical_url(url)
-    assert canonical is not None  # _split_section succeeded above
-    return ItemRef(lang, int(match["id"]), match["menu"].strip("/"), canonical)
+    # (the URL is split once: splitting and unquoting it twice was half of this function)
+    return ItemRef(lang, int(match["id"]), match["menu"].strip("/"), _canonical(lang, rest))
 
 
 def section_of(url: str) -> str | None:

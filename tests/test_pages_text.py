@@ -153,3 +153,30 @@ def test_cloaked_addresses_decode_whatever_the_split(address: str, cuts: list[in
     chunks.append(encoded[position:])
     assert decode_cloaked_emails(_cloak_script("f00d", chunks)) == {"f00d": address}
     assert html.unescape(encoded) == address
+
+
+def test_the_walk_collects_links_images_and_embeds_in_document_order() -> None:
+    fragment = (
+        '<p><a href="/a">one</a> <a>no href</a><a href="/b"><img src="/i1.png"></a></p>'
+        '<table class="prFooter"><tr><td><a href="/office">office</a></td></tr></table>'
+        '<noscript><a href="/c">c</a><img src="/i2.png"></noscript>'
+        '<span id="cloak7"><a href="/d">d</a></span>'
+        '<video src="/v.mp4"><source src="/v.webm"></video><object data="/o.swf"></object>'
+        '<p><img src="/i3.png"><iframe src="/e"></iframe></p>'
+    )
+    rendered = render_blocks(
+        etree.fromstring(f"<div>{fragment}</div>", etree.HTMLParser()).xpath("//body/div")
+    )
+    assert rendered.links == ["/a", "/b", "/c", "/d"]
+    assert rendered.images == ["/i1.png", "/i2.png", "/i3.png"]
+    assert rendered.embeds == ["/v.mp4", "/v.webm", "/o.swf", "/e"]
+
+
+def test_a_content_element_inside_a_press_release_table_has_no_links() -> None:
+    root = etree.fromstring(
+        '<table class="prHeader"><tr><td><div><a href="/x">x</a></div></td></tr></table>',
+        etree.HTMLParser(),
+    )
+    rendered = render_blocks(root.xpath("//td/div"))
+    assert [b.text for b in rendered.blocks] == ["x"]
+    assert rendered.links == []

@@ -21,7 +21,7 @@ from parsel import Selector
 from archiver.fold import compact
 from archiver.item import ArchiveItem, DateCandidate
 from archiver.pages import labels as L
-from archiver.pages.blocks import Rendered, render_blocks
+from archiver.pages.blocks import EMBED_TAGS, Rendered, hrefs, render_blocks, sources
 from archiver.pages.content import Content, segment
 from archiver.pages.document import base_url, has_class, join_url, parse_document
 from archiver.pages.fields import FieldPage, cached_field, field
@@ -42,8 +42,6 @@ _PRINT_BODY = etree.XPath(f"/html/body[{has_class('contentpane')}]")
 _HEAD_TITLE = etree.XPath("string(/html/head/title)")
 _OG_TITLE = etree.XPath("/html/head/meta[@property='og:title' or @name='og:title']/@content")
 _KEYWORDS = etree.XPath("/html/head/meta[@name='keywords']/@content")
-# The contact footer's and header's links are the office's boilerplate, not the item's.
-_BOILERPLATE_TABLES = ("prFooter", "prHeader")
 # K2's parts, by the class names that mark them.
 _CONTENT_PARTS = re.compile("itemIntroText|itemFullText")
 _ITEM_BODY = re.compile("itemBody")
@@ -52,7 +50,6 @@ _CATEGORY = re.compile("itemCategory")
 _PUBLISHED_IN = re.compile(L.alternation(L.every(L.PUBLISHED_IN_LABELS)) + r"\s*:?$")
 _TAG_LIST = re.compile("itemTags")
 _MEDIA_BLOCKS = re.compile("itemVideoBlock|itemAttachmentsBlock")
-_EMBED_TAGS = ("iframe", "audio", "video", "source", "embed", "object")
 _START_OF_PAGE = etree.XPath("descendant::span[starts-with(@id, 'startOfPageId')][1]/@id")
 _MEDIA_FILE = re.compile(
     r"\.(?:mp3|m4a|ogg|oga|wav|wma|amr|mp4|m4v|webm|ogv|avi|wmv|flv|mov|3gp|pdf)$", re.IGNORECASE
@@ -109,38 +106,6 @@ def _having(classed: list[tuple[Any, str]], names: re.Pattern[str]) -> list[Any]
     return [element for element, classes in classed if search(classes)]
 
 
-def _is_boilerplate(table: Any) -> bool:
-    classes = table.get("class") or ""
-    return any(marker in classes for marker in _BOILERPLATE_TABLES)
-
-
-def _hrefs(scope: Any, footer: frozenset[Any] = frozenset()) -> list[str]:
-    """The ``href`` of every link under ``scope`` but those of the press-release tables and
-    the given ``footer`` links.
-
-    The tables are found once (around ``scope`` and inside it), not by climbing from every
-    link to the root."""
-    if any(_is_boilerplate(table) for table in scope.iterancestors("table")):
-        return []
-    skipped = footer | {
-        link
-        for table in scope.iterdescendants("table")
-        if _is_boilerplate(table)
-        for link in table.iterdescendants("a")
-    }
-    return [
-        href
-        for link in scope.iterdescendants("a")
-        if (href := link.get("href")) is not None and link not in skipped
-    ]
-
-
-def _sources(scope: Any, tags: tuple[str, ...]) -> list[str]:
-    """``src`` (``data`` for ``<object>``) of the given elements under ``scope``, in order."""
-    found = (e.get("data" if e.tag == "object" else "src") for e in scope.iterdescendants(*tags))
-    return [value for value in found if value is not None]
-
-
 def _stock_title(container: Any) -> str:
     heading = _first_with_class(container, "h2", "itemTitle")
     return squash(_text(heading)) if heading is not None else ""
@@ -182,7 +147,7 @@ class ItemPage(FieldPage):
     # --- where things are --------------------------------------------------------------------
     @cached_property
     def ref(self) -> ItemRef | None:
-        return parse_item_url(self.address) if _is_url(self.address) else None
+        return parse_item_url(self.address)  # None for what is no URL too (urls.py catches it)
 
     @cached_property
     def container(self) -> Any | None:
@@ -220,28 +185,27 @@ class ItemPage(FieldPage):
 
     def _absolute(self, values: list[str]) -> list[str]:
         """Absolute URLs, once each; in-page anchors, scripts and malformed URLs left out."""
-        hrefs = (v.strip() for v in values)
+        stripped = (v.strip() for v in values)
         joined = (
             join_url(self.base_url, h)
-            for h in hrefs
+            for h in stripped
             if h and not h.startswith("#") and not h.lower().startswith("javascript:")
         )
         return _unique([url for url in joined if url is not None])
 
     @cached_property
     def _link_values(self) -> list[str]:
-        elements = self.content_elements
-        footer = footer_links(elements, self.content.footer)  # an unmarked contact footer's
-        return [h for e in elements for h in _hrefs(e, footer)]
-
-    @cached_property
-    def _image_values(self) -> list[str]:
-        return [s for e in self.content_elements for s in _sources(e, ("img",))]
+        """The walk's links but an unmarked contact footer's: only a page that has one walks
+        its content's links again."""
+        footer = footer_links(self.content_elements, self.content.footer)
+        if not footer:
+            return self.rendered.links
+        return [h for e in self.content_elements for h in hrefs(e, skipped=footer)]
 
     @cached_property
     def bad_urls(self) -> int:
         """Links and images of the content block that are not URLs at all."""
-        values = (*self._link_values, *self._image_values)
+        values = (*self._link_values, *self.rendered.images)
         # Only brackets (IPv6 hosts) or non-ASCII hosts make urllib refuse a URL.
         suspects = [v for v in values if "[" in v or "]" in v or not v.isascii()]
         return sum(join_url(self.base_url, v) is None for v in suspects)
@@ -425,18 +389,18 @@ class ItemPage(FieldPage):
 
     @field
     def images(self) -> list[str]:
-        return self._absolute(self._image_values)
+        return self._absolute(self.rendered.images)
 
     @cached_field  # kind reads it too
     def media(self) -> list[str]:
         extra = _having(self._divs, _MEDIA_BLOCKS) if self.container is not None else []
-        scopes = [*self.content_elements, *extra]
         # The extension test on the whole URL first: splitting every link is the dearer part.
         files = [
             h for h in self._links if _MEDIA_EXT.search(h) and _MEDIA_FILE.search(urlsplit(h).path)
         ]
-        embeds = self._absolute([s for e in scopes for s in _sources(e, _EMBED_TAGS)])
-        attached = self._absolute([h for e in extra for h in _hrefs(e)])
+        around = [s for e in extra for s in sources(e, EMBED_TAGS)]
+        embeds = self._absolute([*self.rendered.embeds, *around])
+        attached = self._absolute([h for e in extra for h in hrefs(e)])
         return _unique([*files, *embeds, *attached])
 
     def header_widget(self) -> str | None:

@@ -3,12 +3,14 @@
 One walk over the content elements applies docs/markup.md's text rules: block elements start
 paragraphs, ``<br>`` breaks lines, scripts and images print nothing, a cloaked e-mail span prints
 its decoded address. Each block keeps the little styling the segmenter needs (heading-like,
-bold, which press-release table it sits in).
+bold, which press-release table it sits in). The same walk collects what the content block
+points at (links, images, embeds), so the page object does not walk the content again.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -85,6 +87,9 @@ BOLD_TAGS = frozenset(("strong", "b"))
 CELL_TAGS = frozenset(("td", "th"))
 _CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 _REGIONS = (("prheader", "header"), ("prfooter", "footer"))
+# The press-release header's and footer's tables: their links are the office's boilerplate.
+_BOILERPLATE_TABLES = ("prFooter", "prHeader")
+EMBED_TAGS = frozenset(("iframe", "audio", "video", "source", "embed", "object"))
 
 
 class Block(NamedTuple):  # a tuple: a page makes dozens, and a frozen dataclass is slow to build
@@ -99,6 +104,45 @@ class _Context(NamedTuple):  # a tuple: built once per element, so kept cheap
     bold: bool
     centred: bool
     region: str
+    boilerplate: bool  # inside a press-release header or footer table
+
+
+def is_boilerplate(table: Any) -> bool:
+    classes = table.get("class") or ""
+    return any(marker in classes for marker in _BOILERPLATE_TABLES)
+
+
+def hrefs(scope: Any, skipped: frozenset[Any] = frozenset()) -> list[str]:
+    """The ``href`` of every link under ``scope`` but those of the press-release tables and
+    the ``skipped`` ``<a>`` elements.
+
+    The tables are found once (around ``scope`` and inside it), not by climbing from every
+    link to the root."""
+    if any(is_boilerplate(table) for table in scope.iterancestors("table")):
+        return []
+    skipped = skipped | {
+        link
+        for table in scope.iterdescendants("table")
+        if is_boilerplate(table)
+        for link in table.iterdescendants("a")
+    }
+    return [
+        href
+        for link in scope.iterdescendants("a")
+        if (href := link.get("href")) is not None and link not in skipped
+    ]
+
+
+def source(element: Any) -> str | None:
+    """Where an image or embed loads from: ``src``, ``data`` for an ``<object>``."""
+    found: str | None = element.get("data" if element.tag == "object" else "src")
+    return found
+
+
+def sources(scope: Any, tags: Iterable[str]) -> list[str]:
+    """The sources of the given elements under ``scope``, in document order."""
+    found = (source(e) for e in scope.iterdescendants(*tags))
+    return [value for value in found if value is not None]
 
 
 def _region_of(element: Any, inherited: str) -> str:
@@ -121,22 +165,28 @@ def _inner(element: Any, tag: str, context: _Context) -> _Context:
     """The context inside a block element; most have no attributes, so most inherit cheaply."""
     bold = context.bold or tag in HEADING_TAGS
     if not element.attrib:
-        return _Context(tag, bold, context.centred or tag == "center", context.region)
+        centred = context.centred or tag == "center"
+        return _Context(tag, bold, centred, context.region, context.boilerplate)
     return _Context(
         tag,
         bold,
         context.centred or _is_centred(element),
         _region_of(element, context.region),
+        context.boilerplate or (tag == "table" and is_boilerplate(element)),
     )
 
 
 class _Renderer:
-    """Accumulates the inline text of the current paragraph and flushes it into blocks."""
+    """Accumulates the inline text of the current paragraph and flushes it into blocks, and
+    the links, images and embeds met on the way."""
 
     def __init__(self, emails: dict[str, str]) -> None:
         self.emails = emails
         self.blocks: list[Block] = []
         self.undecoded_emails = 0
+        self.links: list[str] = []
+        self.images: list[str] = []
+        self.embeds: list[str] = []
         self._lines: list[list[str]] = [[]]
         self._all_bold = True
         self._context: _Context | None = None
@@ -173,12 +223,15 @@ class _Renderer:
 
     def walk(self, element: Any, context: _Context) -> None:
         tag = element.tag  # lower case from lxml's HTML parser; a function for comments
-        if not isinstance(tag, str) or tag in SILENT_TAGS:  # comments, PIs, silent elements
+        if not isinstance(tag, str):  # comments, processing instructions
             pass
+        elif tag in SILENT_TAGS:
+            self._silent(element, tag, context)
         elif tag == "br":
             self.line_break()
         elif tag == "span" and (element.get("id") or "").startswith("cloak"):
             self._cloak(element.get("id")[5:], context)
+            self._unwalked(element, context)
         elif tag in BLOCK_TAGS:
             self.flush()
             inner = _inner(element, tag, context)
@@ -189,8 +242,12 @@ class _Renderer:
             self.flush()
         else:
             inner = context
+            if tag == "a" and not context.boilerplate and (href := element.get("href")) is not None:
+                self.links.append(href)
             if tag in BOLD_TAGS and not context.bold:
-                inner = _Context(context.tag, True, context.centred, context.region)
+                inner = _Context(
+                    context.tag, True, context.centred, context.region, context.boilerplate
+                )
             if tag in CELL_TAGS:
                 self.text(" ", inner)
             if text := element.text:
@@ -201,6 +258,22 @@ class _Renderer:
                 self.text(" ", inner)
         if tail := element.tail:  # most elements have none: skip the call
             self.text(tail, context)
+
+    def _silent(self, element: Any, tag: str, context: _Context) -> None:
+        """An element that prints nothing: only what it loads is kept."""
+        if tag == "img" or tag in EMBED_TAGS:
+            found = source(element)
+            if found is not None:
+                (self.images if tag == "img" else self.embeds).append(found)
+        self._unwalked(element, context)
+
+    def _unwalked(self, element: Any, context: _Context) -> None:
+        """The links, images and embeds under an element whose text is not walked."""
+        if len(element):  # most have no children
+            if not context.boilerplate:
+                self.links += hrefs(element)
+            self.images += sources(element, ("img",))
+            self.embeds += sources(element, EMBED_TAGS)
 
     def _cloak(self, key: str, context: _Context) -> None:
         address = self.emails.get(key)
@@ -214,20 +287,30 @@ class _Renderer:
 class Rendered:
     blocks: list[Block]
     undecoded_emails: int
+    links: list[str]  # every link's href as written, but the press-release tables'
+    images: list[str]  # every image's src as written
+    embeds: list[str]  # every embed's src (an <object>'s data) as written
 
 
 def render_blocks(elements: list[Any]) -> Rendered:
-    """The paragraphs of the given lxml elements, in document order."""
+    """The paragraphs of the given lxml elements, in document order, and what they link to."""
     emails: dict[str, str] = {}
     for element in elements:
         for script in element.iter("script"):
             emails.update(decode_cloaked_emails(script.text or ""))
     renderer = _Renderer(emails)
-    root = _Context("div", False, False, "")
     for element in elements:
+        boilerplate = any(is_boilerplate(table) for table in element.iterancestors("table"))
+        root = _Context("div", False, False, "", boilerplate)
         renderer.flush()
         renderer.text(element.text, root)
         for child in element:
             renderer.walk(child, root)
         renderer.flush()
-    return Rendered(renderer.blocks, renderer.undecoded_emails)
+    return Rendered(
+        renderer.blocks,
+        renderer.undecoded_emails,
+        renderer.links,
+        renderer.images,
+        renderer.embeds,
+    )

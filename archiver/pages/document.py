@@ -178,6 +178,12 @@ def cap_depth(root: Any) -> bool:
     return bool(deepest)
 
 
+def html_parser() -> etree.HTMLParser:
+    """The libxml2 parser every page is read with: UTF-8 in, damage recovered, no size limit
+    on text nodes (bench/bench_extract.py times this parse as extraction's floor)."""
+    return etree.HTMLParser(encoding="utf-8", recover=True, huge_tree=True)
+
+
 def parse_document(body: bytes, *, encoding: str | None = None) -> Document:
     """Parse once; undecodable bytes are replaced and flagged, never raised."""
     chosen = detect_encoding(body, encoding)
@@ -195,7 +201,7 @@ def parse_document(body: bytes, *, encoding: str | None = None) -> Document:
             replaced = True
     if replaced:
         flags.append("encoding_errors")
-    parser = etree.HTMLParser(encoding="utf-8", recover=True, huge_tree=True)
+    parser = html_parser()
     root = etree.fromstring(data, parser)
     if _invalid_bytes(parser) and "encoding_errors" not in flags:
         flags.append("encoding_errors")
