@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from archiver import contact, preflight
-from archiver.cli import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK
+from archiver.exitcodes import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK
 from archiver.health import Verdict
 from archiver.store import lock
 

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_FAILURE, EXIT_OK
 from archiver.commands.common import output_dir, positive_int
+from archiver.exitcodes import EXIT_FAILURE, EXIT_OK
 
 DEMO_LANGS = ("en", "ar")
 
