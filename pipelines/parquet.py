@@ -18,6 +18,7 @@ from scrapy.utils.defer import deferred_from_coro
 from archiver import signals
 from archiver.extensions.health import HealthCheck
 from archiver.item import ArchiveItem
+from archiver.report.card import refresh_card
 from archiver.store.archive import ArchiveWriter, write_failure
 from archiver.store.manifest import ROBOTS_REFUSAL, crawl_id_for
 from archiver.store.warc import WarcFile
@@ -156,3 +157,5 @@ class ParquetPipeline:
         check = self.crawler.get_extension(HealthCheck)
         health = check.verdict().to_json() if check is not None else None
         self.archive.finish(reason, self.stats.get_stats(), health)
+        if self.archive.opened:
+            refresh_card(self.archive.root)  # DIR/README.md tells what the archive now holds

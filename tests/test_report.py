@@ -17,6 +17,7 @@ from playwright.sync_api import sync_playwright
 from archiver.item import ArchiveItem
 from archiver.replica import Replica, running
 from archiver.replica.faults import parse_faults
+from archiver.report.card import refresh_card
 from archiver.report.figures import archive_figures
 from archiver.store.archive import ArchiveWriter
 from archiver.urls import parse_item_url
@@ -50,6 +51,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     writer.add(UNDATED)
     writer.close()
     writer.finish("finished", {})
+    refresh_card(out)  # as a crawl's pipeline does after its manifest
     return out
 
 
@@ -175,7 +177,8 @@ def test_a_damaged_manifest_is_one_line_and_does_not_fail_a_crawl(tmp_path: Path
     writer.add(UNDATED)
     writer.close()
     (tmp_path / "crawls" / "c0.json").write_text("{not json", encoding="utf-8")
-    writer.finish("finished", {})  # the card cannot be made: a warning, not an error
+    writer.finish("finished", {})
+    refresh_card(tmp_path)  # the card cannot be made: a warning, not an error
     assert not (tmp_path / "README.md").exists()
     for command in (["stats", str(tmp_path), "--json"], ["report", str(tmp_path)]):
         done = archiver(*command)

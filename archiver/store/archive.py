@@ -13,13 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
-from archiver.dataset import latest_hashes
 from archiver.item import ArchiveItem
-from archiver.report.card import refresh_card
 from archiver.store import lock
 from archiver.store.atomic import remove_leftover_temporaries
 from archiver.store.content import content_sha256
 from archiver.store.manifest import Manifest
+from archiver.store.reader import latest_hashes
 from archiver.store.schema import to_row
 from archiver.store.warc import WarcFile
 from archiver.store.writer import PartFile, PartitionedWriter
@@ -117,4 +116,3 @@ class ArchiveWriter:
     ) -> None:
         if self.opened:
             self.manifest.finish(reason, stats, health)
-            refresh_card(self.root)  # DIR/README.md tells what the archive now holds

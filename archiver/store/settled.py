@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 
-from archiver import dataset
 from archiver.frontier import COMPLETE_LANGS_STAT
+from archiver.store import reader as dataset
 from archiver.store.layout import CRAWLS_DIR
 
 

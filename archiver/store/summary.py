@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyarrow.compute as pc
 
-from archiver.dataset import latest
 from archiver.health import FIELD_DUE, is_due
+from archiver.store.reader import latest
 
 
 @dataclass

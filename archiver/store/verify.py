@@ -23,11 +23,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from archiver.dataset import part_files, readable
 from archiver.store import lock
 from archiver.store.atomic import leftover_temporaries
 from archiver.store.layout import CRAWLS_DIR, WARC_DIR
 from archiver.store.manifest import replaced_files, replacements
+from archiver.store.reader import part_files, readable
 from archiver.store.schema import LEGACY_VERSION, SCHEMA_VERSION, file_schema
 from archiver.store.warc import OPEN_SUFFIX
 from archiver.store.warccheck import check_warc
