@@ -16,6 +16,7 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
 
 from archiver import signals
+from archiver.crawlstate import crawl_state_for
 from archiver.extensions.health import HealthCheck
 from archiver.item import ArchiveItem
 from archiver.report.card import refresh_card
@@ -76,7 +77,7 @@ class ParquetPipeline:
         run_options = getattr(self.crawler.spider, "run_options", None)
         if run_options is not None:
             self.archive.manifest.options.update(run_options())
-        self.archive.open()
+        self.archive.open(crawl_state_for(self.crawler).hashes)
         self.stats.set_value("archive/known_items", len(self.archive.known))
         self.stats.inc_value(
             "archive/temporaries_removed", self.archive.counts["temporaries_removed"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -62,13 +62,15 @@ class ArchiveWriter:
         self.counts: Counter[str] = Counter()
         self.opened = False  # close and finish touch nothing of an archive never opened
 
-    def open(self) -> None:
-        """Raises ``ArchiveLocked`` when another process writes this archive."""
+    def open(self, known: Mapping[str, str] | None = None) -> None:
+        """Raises ``ArchiveLocked`` when another process writes this archive. ``known``: each
+        key's latest content hash, when the caller has read them already (a crawl's
+        ``archiver.crawlstate.CrawlState``); else they are read here."""
         lock.acquire(self.root)
         self.opened = True
         if lock.exclusive(self.root):  # a shared holder's fellow workers are writing theirs
             self.counts["temporaries_removed"] += len(remove_leftover_temporaries(self.root))
-        self.known = latest_hashes(self.root)
+        self.known = latest_hashes(self.root) if known is None else dict(known)
         self.manifest.save()
 
     def _committed(self, part: PartFile) -> None:
