@@ -52,8 +52,8 @@ def run(args: argparse.Namespace) -> int:
 
 def show(root: Path, as_json: bool) -> int:
     from archiver.dataset import skipped_files
+    from archiver.report.summary import format_summary, format_years, summarise
     from archiver.store.layout import CRAWLS_DIR
-    from archiver.store.summary import format_summary, format_years, summarise
 
     if as_json:
         from archiver.report.figures import UnreadableManifest, archive_figures
