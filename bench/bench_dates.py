@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archiver.dates import parse_date
 from archiver.replica import datefmt
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.languages import LEXICONS
 from tests.dates_cases import CASES, CONTEXT_CASES
 
 # dateparser's language codes for the site's sections.

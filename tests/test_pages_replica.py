@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from archiver.pages import ListingPage, extract_item
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.languages import LEXICONS
 from archiver.replica.site import Replica
 from archiver.urls import parse_item_url
 

@@ -17,7 +17,7 @@ from archiver import dataset
 from archiver.item import ArchiveItem
 from archiver.report.summary import format_summary, summarise
 from archiver.store.atomic import remove_leftover_temporaries
-from archiver.store.content import content_sha256
+from archiver.store.content_hash import content_sha256
 from archiver.store.datadict import render
 from archiver.store.export import export
 from archiver.store.manifest import Manifest

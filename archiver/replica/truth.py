@@ -12,7 +12,10 @@ from typing import Any
 
 from hijridate import Hijri
 
-from archiver.replica.blocks import (
+from archiver.replica.catalog import Entry
+from archiver.replica.generator import Content
+from archiver.replica.paths import canonical_url
+from archiver.replica.richtext import (
     BODY_ROLES,
     Block,
     Frame,
@@ -22,9 +25,6 @@ from archiver.replica.blocks import (
     block_text,
     section_text,
 )
-from archiver.replica.catalog import Entry
-from archiver.replica.content import Content
-from archiver.replica.paths import canonical_url
 
 MEDIA_SUFFIXES = (".mp3", ".mp4", ".pdf")
 

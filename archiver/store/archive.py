@@ -16,7 +16,7 @@ from typing import Any, Literal
 from archiver.item import ArchiveItem
 from archiver.store import lock
 from archiver.store.atomic import remove_leftover_temporaries
-from archiver.store.content import content_sha256
+from archiver.store.content_hash import content_sha256
 from archiver.store.manifest import Manifest
 from archiver.store.reader import latest_hashes
 from archiver.store.schema import to_row
