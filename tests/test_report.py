@@ -7,6 +7,7 @@ the stats' figures."""
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from archiver.item import ArchiveItem
+from archiver.reextract import reextract
 from archiver.replica import Replica, running
 from archiver.replica.faults import parse_faults
 from archiver.report.card import refresh_card
@@ -115,6 +117,15 @@ def test_every_archive_carries_its_card(archive: Path, stats: dict[str, Any]) ->
     done = archiver("verify", str(archive))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "README" not in done.stdout + done.stderr
+
+
+def test_a_re_extraction_rewrites_the_card(archive: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy)
+    reextract(copy, crawl_id="zz-reextract")
+    card = (copy / "README.md").read_text(encoding="utf-8")
+    (run,) = [c for c in archive_figures(copy)["crawls"] if c["crawl_id"] == "zz-reextract"]
+    assert f"| zz-reextract | {run['started_at']} | {run['finished_at']} | " in card
 
 
 def test_the_report_draws_offline_and_shows_the_stats(
