@@ -35,7 +35,7 @@ import pyarrow.compute as pc
 
 from archiver.frontier import COMPLETE_LANGS_STAT
 from archiver.store import reader
-from archiver.store.manifest import FailedFetch, load_manifests, unresolved_item_failures
+from archiver.store.manifest import FailedFetch, read_manifests, unresolved_item_failures
 
 # The columns the state is read from: the latest view's and each row's section and run.
 COLUMNS = ["key", "lang", "crawl_id", "fetched_at", "content_sha256"]
@@ -55,7 +55,7 @@ class CrawlState:
 
     @classmethod
     def load(cls, root: Path) -> CrawlState:
-        manifests = load_manifests(root)
+        manifests = [manifest for _, manifest in read_manifests(root)]
         started = {m["crawl_id"]: datetime.fromisoformat(m["started_at"]) for m in manifests}
         sections = complete_walks(manifests)
         rows = reader.read(root, COLUMNS)

@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # Foundations: names and contracts that everything may use.
     (
         "archiver.exitcodes",
+        "archiver.columns",
         "archiver.urls",
         "archiver.text",
         "archiver.jsonable",

@@ -24,7 +24,7 @@ from scrapy.http import Request, Response
 
 from archiver import signals as archiver_signals
 from archiver.store import lock
-from archiver.store.manifest import crawl_id_for
+from archiver.store.manifest import crawl_id_for, warcs_before_listing
 from archiver.store.warc import Exchange, WarcFile, WarcFileWriter, published, recover
 
 if TYPE_CHECKING:
@@ -74,6 +74,14 @@ class WarcCaptureMiddleware:
         for path in self.recovered:
             logger.warning("recovered a WARC file left open by an interrupted run: %s", path)
             self.stats.inc_value("warc/recovered_files")
+        # And the closed files of runs whose manifests did not list WARC files yet.
+        earlier = warcs_before_listing(root) if lock.exclusive(root) else []
+        self.unlisted = [path for path in earlier if path not in self.recovered]
+        if self.unlisted:
+            logger.info(
+                "listing %d WARC files of earlier runs in this run's manifest", len(self.unlisted)
+            )
+            self.stats.set_value("warc/earlier_files_listed", len(self.unlisted))
         crawl_id = crawl_id_for(crawler)
         self.writer = WarcFileWriter(
             root,
@@ -89,8 +97,9 @@ class WarcCaptureMiddleware:
         self.signals.send_catch_log(archiver_signals.warc_file_closed, warc=warc)
 
     def opened(self) -> None:
-        """The recovered files go into this run's manifest: theirs never got to list them."""
-        for path in self.recovered:
+        """The recovered and unlisted files go into this run's manifest: theirs never got to
+        list them."""
+        for path in [*self.recovered, *self.unlisted]:
             self.announce(published(self.root, path))
 
     def closed(self) -> None:
