@@ -215,3 +215,28 @@ def test_every_import_the_docs_show_works() -> None:
                 ), f"{text.name}: {line.strip()}"
             checked += 1
     assert checked >= 10
+
+
+# Packages whose modules are named after what they adapt: `archiver crawl` is commands/crawl.py
+# over crawl.py, the health extension extensions/health.py over health.py.
+ADAPTERS = (
+    "archiver.commands",
+    "archiver.scrapy_commands",
+    "archiver.extensions",
+    "archiver.middlewares",
+    "pipelines",
+    "spiders",
+)
+
+
+def test_no_two_modules_share_a_name_but_an_adapter_and_what_it_adapts() -> None:
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for module, path in module_files().items():
+        if path.stem not in ("__init__", "__main__"):
+            by_name[path.stem].append(module)
+    confusing = {
+        leaf: sorted(modules)
+        for leaf, modules in by_name.items()
+        if len([m for m in modules if unit_of(m) not in ADAPTERS]) > 1
+    }
+    assert confusing == {}
