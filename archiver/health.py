@@ -221,8 +221,9 @@ def check(
                 "all",
                 "listings",
                 f"{walks_cut} listing walk(s) were cut before their last page (a page adding no "
-                "new entry, a next link over URLLENGTH_LIMIT, or ARCHIVER_MAX_LISTING_PAGES "
-                "reached), so the walk is incomplete; see the failures in the crawl manifest",
+                "new entry, a next link back to a page read or over URLLENGTH_LIMIT, or "
+                "ARCHIVER_MAX_LISTING_PAGES reached), so the walk is incomplete; see the "
+                "failures in the crawl manifest",
             )
         )
     errors = _error_problem(stats, previous, thresholds)

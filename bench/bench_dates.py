@@ -45,6 +45,7 @@ DATEPARSER_LANG = {"en": "en", "fr": "fr", "ar": "ar", "ur": "ur", "tr": "tr", "
 SITE_LANGUAGES = sorted(set(DATEPARSER_LANG.values()))
 FIRST, LAST = date(2006, 1, 1), date(2025, 12, 31)
 KINDS = (*datefmt.FORMS, "listing", "k2_item")
+SECTIONS = sorted(LEXICONS)
 HAND_WORKED = "hand_worked"
 
 
@@ -73,7 +74,7 @@ def corpus(n: int, seed: int) -> list[Sample]:
     for _ in range(n):
         day = FIRST + timedelta(days=rng.randrange((LAST - FIRST).days))
         moment = datetime.combine(day, time(), MAKKAH) + timedelta(minutes=rng.randrange(1440))
-        lang, kind = rng.choice(sorted(LEXICONS)), rng.choice(KINDS)
+        lang, kind = rng.choice(SECTIONS), rng.choice(KINDS)
         samples.append(Sample(kind, lang, printed(kind, lang, moment), day))
     for case in [*CASES, *(case for _, case in CONTEXT_CASES)]:
         samples.append(Sample(HAND_WORKED, None, case.date_raw or "", case.published_date))

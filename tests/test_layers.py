@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     (
         "archiver.exitcodes",
         "archiver.columns",
+        "archiver.fold",
         "archiver.urls",
         "archiver.text",
         "archiver.jsonable",

@@ -5,12 +5,23 @@ Strings are our own, of the shapes the site prints; the fixtures h_* show the sa
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from archiver.dates import parse_date
 from archiver.pages.blocks import Block
-from archiver.pages.content import Content, Header, is_role_line, read_header, segment
+from archiver.pages.content import (
+    Content,
+    Header,
+    is_role_line,
+    label_then_title,
+    office_of,
+    read_header,
+    segment,
+)
 from archiver.pages.kinds import detect_kind, headline_date
 
 
@@ -47,6 +58,46 @@ def test_reference_stops_at_the_next_field(line: str, reference: str, date: str 
     assert header.office == "Wilayah Sudan"
     first = date if date is not None else line
     assert header.date_lines == f"{first}\nM. Friday, 01 March 2024"
+
+
+# (reference label, its value, the Hijri field, the Gregorian field) as each section prints
+# them; 3 Rajab 1441 is Umm al-Qura's Thursday 27 February 2020.
+ONE_LINE_FIELDS = [
+    ("No:", "XX–YY–2020–004", "H. 3 Rajab 1441", "M. Thursday, 27 February 2020"),
+    (
+        "رقم الإصدار:",
+        "1441 / 05",
+        "التاريخ الهجري 3 من رجب 1441هـ",
+        "التاريخ الميلادي 27 شباط 2020م",
+    ),
+    ("No:", "TR–BA–2020–MB–004", "H. 3 Receb 1441", "M. Perşembe, 27 Şubat 2020"),
+    ("Nr.:", "2020 / 04", "H. 3 Radschab 1441", "M. Donnerstag, 27. Februar 2020"),
+    ("N°:", "2020/04", "H. 3 Rajab 1441", "M. jeudi, 27 février 2020"),
+    ("شمارہ نمبر:", "1441 / 05", "ہجری تاریخ 3 رجب 1441ھ", "عیسوی تاریخ 27 فروری 2020"),
+    ("شماره:", "۱۴۴۱ / ۰۵", "تاریخ هجری ۳ رجب ۱۴۴۱", "تاریخ میلادی ۲۷ فوریه ۲۰۲۰"),
+    ("ګڼه:", "۱۴۴۱ / ۰۵", "هجری قمری نېټه ۳ رجب ۱۴۴۱", "میلادي نېټه ۲۷ فبروري ۲۰۲۰"),
+    ("Na:", "1441/07", "H. 3 Rajab 1441", "M. Alhamisi, 27 Februari 2020"),
+]
+ONE_LINE_ORDERS = {
+    "number first": "{no} {ref} {h} {m}",
+    "number between": "{h} {no} {ref} {m}",
+    "number between, piped": "{h} | {no} {ref} | {m} |",
+    "number last": "{h} {m} {no} {ref}",
+}
+
+
+@pytest.mark.parametrize("order", ONE_LINE_ORDERS)
+@pytest.mark.parametrize(("no", "ref", "h", "m"), ONE_LINE_FIELDS)
+def test_hijri_number_and_gregorian_on_one_line(
+    order: str, no: str, ref: str, h: str, m: str
+) -> None:
+    line = ONE_LINE_ORDERS[order].format(no=no, ref=ref, h=h, m=m)
+    header = header_of("Media Office", "Wilayah Sudan", line)
+    assert (header.office, header.reference) == ("Wilayah Sudan", ref)
+    assert header.date_lines == (f"{h} {m}" if order == "number first" else line)
+    read = parse_date(header.date_lines)
+    assert (read.published_date, read.published_hijri) == (date(2020, 2, 27), "1441-07-03")
+    assert (read.hijri_offset_days, read.date_status) == (0, "ok")
 
 
 def test_an_empty_reference_is_null_and_no_office() -> None:
@@ -231,3 +282,97 @@ def test_any_name_next_to_any_role_line_is_the_author(name: str, role: str, abov
     lines = [role, name] if above else [name, role]
     content = segment([*HEADER, block("Text."), block("\n".join(lines), bold=True)])
     assert content.author == name
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "title"),
+    [
+        ("Press Release The Price of Bread", "The Price of Bread"),
+        ("Press Release: The Price of Bread", "The Price of Bread"),
+        ("PRESS  RELEASE - The Price of Bread", "The Price of Bread"),
+        ("-Basın Açıklaması- Ekmeğin Fiyatı", "Ekmeğin Fiyatı"),
+        ("- Basin Aciklamasi - Ekmeğin Fiyatı", "Ekmeğin Fiyatı"),  # typed without Turkish letters
+        ("-بيـان صحفي- ثمن الخبز", "ثمن الخبز"),  # tatweel
+        ("بيانٌ صحفيّ ثمن الخبز", "ثمن الخبز"),  # harakat
+        ("اعلامیه مطبوعاتی بهای نان", "بهای نان"),
+        ("اعلاميه مطبوعاتي بهای نان", "بهای نان"),  # Arabic yeh for the Persian one
+        ("Presse-Mitteilung    Der Preis des Brotes", "Der Preis des Brotes"),
+        ("Presse Mitteilung Der Preis des Brotes", "Der Preis des Brotes"),
+        ("Taarifa kwa Vyombo vya Habari Bei ya Mkate", "Bei ya Mkate"),
+        ("Press Release The Price\nof Bread", "The Price\nof Bread"),  # over two lines
+    ],
+)
+def test_a_label_and_its_title_in_one_paragraph(paragraph: str, title: str) -> None:
+    assert label_then_title(paragraph) == title
+    blocks = [block("Media Office"), block("H. 3 Safar 1442"), block(paragraph, heading=True)]
+    content = segment([*blocks, block("Text.")])
+    assert (content.typed_title, content.body) == (" ".join(title.split()), "Text.")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Press Release", "Press Release -", "Press Releases The Price", "The Press Release Title"],
+)
+def test_no_title_without_a_label_opening_the_paragraph_and_words_after_it(
+    paragraph: str,
+) -> None:
+    assert label_then_title(paragraph) is None
+
+
+# The office's full name in one header line: the place is the office (docs/markup.md).
+NAMED_OFFICES = [
+    ("Media Office of Hizb ut Tahrir in Wilayah Sudan", "Wilayah Sudan"),
+    ("Media Office of Hizb ut-Tahrir in the Wilayah of Jordan", "Wilayah of Jordan"),
+    ("Media Office Hizb ut-Tahrir Pakistan", "Pakistan"),
+    ("Media Office of Hizb ut Tahrir / Wilayah Turkey", "Wilayah Turkey"),
+    ("MEDIA  OFFICE of HIZB-UT-TAHRIR in Wilayah Sudan", "Wilayah Sudan"),
+    ("المكتب الإعلامي لحزب التحرير في ولاية السودان", "ولاية السودان"),
+    ("المكتب الإعــلامي لحزب التحرير / ولاية تونس", "ولاية تونس"),
+    ("Hizb-ut Tahrir Türkiye Vilâyeti Medya Bürosu", "Türkiye Vilâyeti"),
+    ("Hizb-ut Tahrir'in Türkiye Vilâyeti Medya Bürosu", "Türkiye Vilâyeti"),
+    ("Medienbüro von Hizb ut-Tahrir im deutschsprachigen Raum", "deutschsprachigen Raum"),
+    ("Bureau médiatique de Hizb ut Tahrir en Tunisie", "Tunisie"),
+    ("Afisi ya Habari ya Hizb ut Tahrir Kenya", "Kenya"),
+    ("ولایہ پاکستان میں حزب التحریر کا میڈیا آفس", "ولایہ پاکستان"),
+    ("میڈیا آفس حزب التحریر ولایہ پاکستان", "ولایہ پاکستان"),
+    ("دفتر رسانه\u200cای حزب التحریر ولایه افغانستان", "ولایه افغانستان"),
+    ("دفتر رسانه ای حزب التحرير در ولايه افغانستان", "ولايه افغانستان"),
+    ("د حزب التحریر د ولایه افغانستان مطبوعاتي دفتر", "ولایه افغانستان"),
+]
+
+
+@pytest.mark.parametrize(("line", "office"), NAMED_OFFICES)
+def test_an_office_named_with_the_label_and_the_party_is_its_place(line: str, office: str) -> None:
+    assert office_of(line) == office
+    header = header_of("Media Office", line, "H. 3 Safar 1442 | No: 1442 / 7 |")
+    assert (header.office, header.reference) == (office, "1442 / 7")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wilayah Sudan",
+        "Hizb ut Tahrir / Wilayah Pakistan",
+        "Central Media Office",
+        "Central Media Office of Hizb ut Tahrir",
+        "المكتب الإعلامي المركزي",
+        "Türkiye Vilâyeti",
+    ],
+)
+def test_any_other_office_line_is_the_office_as_printed(line: str) -> None:
+    assert office_of(line) == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Media Office of Hizb ut Tahrir",
+        "المكتب الإعلامي لحزب التحرير",
+        "حزب التحرير / Hizb-ut Tahrir",
+        "Medya Bürosu",
+        "Press Release",
+        "/",
+    ],
+)
+def test_the_label_or_the_party_alone_is_no_office(line: str) -> None:
+    assert office_of(line) is None

@@ -10,14 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from archiver.fold import fold
 from archiver.pages.labels import SITE_NAMES
-from archiver.pages.title import (
-    fold,
-    head_title,
-    is_site_name,
-    strip_site_name,
-    without_kind_label,
-)
+from archiver.pages.title import head_title, is_site_name, strip_site_name, without_kind_label
 
 UNLISTED_FORMS = [
     "Hizb ut-Tahrir Central Media Office",

@@ -2,7 +2,9 @@
 
 The page text and the table spellings go through the same ``fold``, so matching is a dictionary
 lookup: case, accents, harakat, tatweel, Arabic letter variants, digit systems and apostrophe
-shapes never need a spelling of their own.
+shapes never need a spelling of their own. The marks and letter variants are ``archiver.fold``'s,
+the pages' own; this fold adds digits, apostrophes and dashes and keeps every space in place
+(the scanner reads positions in the folded text).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from archiver.dates.tables import (
     WEEKDAYS,
     YEAR_WORDS,
 )
+from archiver.fold import LETTERS, MARKS
 
 _APOSTROPHES = "'’‘ʿʾ`´′ʻ“”"
 # Hyphen, non-breaking hyphen, figure, en and em dashes, bar, minus: "Dhul–Hijjah" is one name.
@@ -40,15 +43,11 @@ def _fold_table() -> dict[int, str | None]:
         table[ord(char)] = "'"
     for char in _DASHES:
         table[ord(char)] = "-"
-    # Combining marks (Latin accents, Arabic harakat and hamza/madda signs), tatweel, joiners
-    # and direction marks carry nothing a date needs.
-    for code in [*range(0x0300, 0x0370), *range(0x064B, 0x0660), 0x0670, 0x0640]:
-        table[code] = None
-    for code in (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF, 0x202A, 0x202B, 0x202C):
-        table[code] = None
-    arabic = {"ٱ": "ا", "ى": "ي", "ی": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "ۃ": "ه", "ہ": "ه"}
-    arabic |= {"ۀ": "ه", "ک": "ك", "ı": "i", "\u00a0": " "}
-    table.update({ord(k): v for k, v in arabic.items()})
+    # The pages' marks and letter forms (archiver.fold): combining marks, tatweel, joiners and
+    # direction marks carry nothing a date needs; letter variants are one letter.
+    table.update(dict.fromkeys(MARKS))
+    table.update({ord(k): v for k, v in LETTERS.items()})
+    table[0xA0] = " "
     return table
 
 

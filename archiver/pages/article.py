@@ -18,14 +18,16 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 from parsel import Selector
 
+from archiver.fold import compact
 from archiver.item import ArchiveItem, DateCandidate
 from archiver.pages import labels as L
 from archiver.pages.blocks import Rendered, render_blocks
 from archiver.pages.content import Content, segment
 from archiver.pages.document import base_url, has_class, join_url, parse_document
 from archiver.pages.fields import FieldPage, cached_field, field
+from archiver.pages.footer import footer_links
 from archiver.pages.kinds import detect_kind, headline_date
-from archiver.pages.title import compact, head_title, without_kind_label
+from archiver.pages.title import head_title, without_kind_label
 from archiver.pages.version import PARSER_VERSION
 from archiver.text import squash
 from archiver.urls import ItemRef, canonical_url, parse_item_url, section_of
@@ -112,14 +114,15 @@ def _is_boilerplate(table: Any) -> bool:
     return any(marker in classes for marker in _BOILERPLATE_TABLES)
 
 
-def _hrefs(scope: Any) -> list[str]:
-    """The ``href`` of every link under ``scope`` but those of the press-release tables.
+def _hrefs(scope: Any, footer: frozenset[Any] = frozenset()) -> list[str]:
+    """The ``href`` of every link under ``scope`` but those of the press-release tables and
+    the given ``footer`` links.
 
     The tables are found once (around ``scope`` and inside it), not by climbing from every
     link to the root."""
     if any(_is_boilerplate(table) for table in scope.iterancestors("table")):
         return []
-    skipped = {
+    skipped = footer | {
         link
         for table in scope.iterdescendants("table")
         if _is_boilerplate(table)
@@ -227,7 +230,9 @@ class ItemPage(FieldPage):
 
     @cached_property
     def _link_values(self) -> list[str]:
-        return [h for e in self.content_elements for h in _hrefs(e)]
+        elements = self.content_elements
+        footer = footer_links(elements, self.content.footer)  # an unmarked contact footer's
+        return [h for e in elements for h in _hrefs(e, footer)]
 
     @cached_property
     def _image_values(self) -> list[str]:

@@ -9,20 +9,17 @@ sign-offs and signatures inside the body give ``news``, ``comment``, ``author`` 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 
+from archiver.fold import compact, fold
 from archiver.pages import labels as L
 from archiver.pages.blocks import Block
-from archiver.pages.title import TRANSLATED_TAIL, compact
-from archiver.text import flat, join_paragraphs, squash
+from archiver.pages.title import TRANSLATED_TAIL
+from archiver.text import flat, join_paragraphs
 
 # The header block never reaches further than this many paragraphs into the content.
 HEAD_LIMIT = 12
-_BRACKETS = re.compile(r"[()\[\]（）]")
-# Tatweel and Arabic diacritics only stretch or vowel a word: "المكتب الإعــلامي" is the label.
-_MARK_CLASS = "[\u0640\u064b-\u065f\u0670]"
-_ARABIC_MARKS = re.compile(_MARK_CLASS)
 
 
 def _label_pattern(*tables: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
@@ -54,21 +51,10 @@ _REFERENCE = re.compile(
     + _DATE_LABEL
     + r")"
 )
-# The party's name with any hyphens or spaces between its words.
-_PARTY = re.compile(
-    L.alternation(
-        (
-            r"[\s-]*".join(map(re.escape, n.replace("-", " ").split()))
-            for n in L.every(L.PARTY_NAMES)
-        ),
-        regex=True,
-    ),
-    re.IGNORECASE,
-)
 # "Hizb ut Tahrir / Wilayah Uturuki" as a heading above the title (sw/index.php/dawah/uturuki/
 # 2442): the issuer, kept as text; with a colon it is the title's first line instead
 # ("Hizb ut Tahrir / Wilayah Pakistan:" over "News Commentary …", en/…/dawah/pakistan/25769).
-_KICKER = re.compile(r"^\s*(?:" + _PARTY.pattern + r")\s*/\s*[^/:\n]{1,40}$", re.IGNORECASE)
+_KICKER = re.compile(r"^(?P<party>[^/:\n]+)/\s*[^/:\n]{1,40}$")
 _SIGNOFF = re.compile(
     r"^" + L.alternation(L.every(L.SIGNOFF_PREFIXES), regex=True) + r"\s*(?P<name>.*)$",
     re.DOTALL,
@@ -104,85 +90,159 @@ _LABEL_CHARS = 60
 # A signature paragraph: a name, a role, a place at most (and a line to spare).
 _SIGNATURE_LINES = 4
 _FOOTER_OFFICE_CHARS = 160
-_MARK = _MARK_CLASS + "*"  # tatweel or a diacritic may follow any Arabic letter
-
-
-# Letters printed for one another in labels ("بيان صحفى" with alef maksura for "بيان صحفي").
-_SAME_LETTERS = ("يىی", "كک", "هة")
-_LETTER_CLASS = {c: f"[{group}]" for group in _SAME_LETTERS for c in group}
-
-
-def _spelled(label: str) -> str:
-    """A label as a regex that any spacing, tatweel, diacritics or letter form still match."""
-    return r"\s+".join(
-        _MARK.join(_LETTER_CLASS.get(c) or re.escape(c) for c in word) for word in label.split()
-    )
-
-
-# An old press release's one paragraph: the kind's label, then the title ("-Label- Title").
-_LABEL_THEN_TITLE = re.compile(
-    r"^[-–—]?\s*"
-    + L.alternation((_spelled(w) for w in L.every(L.PRESS_RELEASE_LABELS)), regex=True)
-    + r"\s*[-–—:]?\s+(?P<title>\S.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
 # A digest's title ends with its day; the bold line under it is the first headline.
 _ENDS_WITH_DAY = re.compile(r"\d{1,2}/\d{1,2}/\d{4}\W*$")
 
 
-def _normal(text: str) -> str:
-    """A short line compared as a label: no brackets, pipes, case or spacing differences."""
-    return squash(_ARABIC_MARKS.sub("", _BRACKETS.sub("", text)).replace("|", " ")).casefold()
+def _keys(*tables: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The entries of tables as labels are compared (``compact``: "Media  Office:" is one)."""
+    return frozenset(compact(word) for table in tables for word in L.every(table))
 
 
-def _normal_set(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
-    return frozenset(_normal(word) for word in L.every(table))
+_WORD = re.compile(r"\S+")
 
 
-_PRESS_RELEASE_WORDS = _normal_set(L.PRESS_RELEASE_LABELS)
-_TRANSLATED_WORDS = _normal_set(L.TRANSLATED_MARKS)
-# Persian and Arabic letter forms, and the zero-width non-joiner, that spell the same label.
-_LETTER_FORMS = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "\u200c": " "})
+class _Labels:
+    """A label table as paragraphs are compared with it: word by word, folded and compact (so
+    any spacing, tatweel, diacritics, letter forms, dashes and brackets still match), stopping
+    at the first word no label goes on with (most paragraphs: the first)."""
+
+    def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
+        self.keys = _keys(table)
+        self.starts = frozenset(key[:i] for key in self.keys for i in range(1, len(key) + 1))
+        # The most words a label spans, with a bracket, dash or colon printed as a word.
+        self.words = max(len(w.split()) for w in L.every(table)) + 2
+
+    def opening(self, text: str) -> int | None:
+        """Where the longest label that opens ``text`` ends; None when none does."""
+        end, joined = None, ""
+        for word in islice(_WORD.finditer(text), self.words):
+            joined += compact(word[0])
+            if joined in self.keys:
+                end = word.end()
+            elif joined and joined not in self.starts:
+                break
+        return end
+
+    def whole(self, text: str) -> bool:
+        """Whether ``text`` is a label and nothing more ("Press Release:", "(Translated)")."""
+        if len(text) > _LABEL_CHARS:  # most paragraphs: no label is this long
+            return False
+        end = self.opening(text)
+        return end is not None and not compact(text[end:])
 
 
-def _folded(text: str) -> str:
-    """A line as labels are compared: NFKC, marks, letter forms and case folded (``_normal``)."""
-    return _normal(unicodedata.normalize("NFKC", text).translate(_LETTER_FORMS))
-
-
-def label_key(text: str) -> str:
-    """A label whatever its spelling: folded, and with no spaces at all ("Media  Office")."""
-    return "".join(_folded(text).split())
-
-
-_HEADER_LABEL_KEYS = frozenset(
-    label_key(w) for w in (*L.every(L.MEDIA_OFFICE_LABELS), *L.every(L.PRESS_RELEASE_LABELS))
-)
+_PRESS_RELEASE = _Labels(L.PRESS_RELEASE_LABELS)
+_TRANSLATED = _Labels(L.TRANSLATED_MARKS)
+_HEADER_LABEL_KEYS = _keys(L.MEDIA_OFFICE_LABELS) | _PRESS_RELEASE.keys
 # Role words folded as the lines they are looked for in (Arabic or Persian yeh alike).
 _ROLE_WORD = re.compile(
     r"(?<!\w)"
-    + L.alternation(sorted({_folded(w) for w in L.every(L.ROLE_WORDS)}, key=len, reverse=True))
+    + L.alternation(sorted({fold(w) for w in L.every(L.ROLE_WORDS)}, key=len, reverse=True))
 )
-_PRESS_RELEASE_KEYS = frozenset(label_key(w) for w in L.every(L.PRESS_RELEASE_LABELS))
-_CONNECTORS = frozenset(_folded(w) for w in (*L.every(L.SITE_NAME_LINKS), *L.PARTY_CONNECTORS))
-
-
-def is_header_label(line: str) -> bool:
-    """The header's own words, never an office: "Media Office", "Press Release", the party's
-    name, or a label with the party's name ("Media Office of Hizb ut Tahrir")."""
-    text = _folded(line)
-    if _PARTY.search(text):
-        text = " ".join(w for w in _PARTY.sub(" ", text).split() if w not in _CONNECTORS)
-        if not text:
-            return True
-    return label_key(text) in _HEADER_LABEL_KEYS
-
-
-# "Press Release {title}" / "-Basın Açıklaması- {title}": an old item's label and title in one
-# paragraph, matched on the normalised text.
-_LABEL_AND_TITLE = re.compile(
-    r"^[-–\s]*" + L.alternation(sorted(_PRESS_RELEASE_WORDS, key=len, reverse=True)) + r"[-–\s]+\S"
+# A header line's own words, compared compact word by word: the office labels, the party's
+# name (with a link glued to it: "لحزب التحرير", "Tahrir'in"), and the links between them and
+# the place; punctuation alone ("/", "|") compacts to "" and links too.
+_LINKS = frozenset(compact(w) for w in (*L.every(L.SITE_NAME_LINKS), *L.every(L.PLACE_WORDS)))
+_LINKS |= {""}
+_PARTY_NAMES = _keys(L.PARTY_NAMES)
+_PARTY_KEYS = frozenset(a + key + b for key in _PARTY_NAMES for a in _LINKS for b in _LINKS)
+_OFFICE_LABEL_KEYS = _keys(L.MEDIA_OFFICE_LABELS)
+# The most words a label or the party's name is printed in (one more for a split word).
+_NAME_WORDS = 1 + max(
+    len(w.split()) for w in L.every(L.MEDIA_OFFICE_LABELS) + L.every(L.PARTY_NAMES)
 )
+
+
+def _name_from(keys: list[str], start: int, names: frozenset[str]) -> int | None:
+    """The end of the longest run of words from ``start`` that spells one of ``names``."""
+    end, joined = None, ""
+    for i in range(start, min(len(keys), start + _NAME_WORDS)):
+        joined += keys[i]
+        if joined in names:
+            end = i + 1
+    return end
+
+
+def _name_to(keys: list[str], end: int, names: frozenset[str]) -> int | None:
+    """The start of the longest run of words ending at ``end`` that spells one of ``names``."""
+    start, joined = None, ""
+    for i in range(end - 1, max(end - _NAME_WORDS, 0) - 1, -1):
+        joined = keys[i] + joined
+        if joined in names:
+            start = i
+    return start
+
+
+def _after_links(keys: list[str], at: int) -> int:
+    while at < len(keys) and keys[at] in _LINKS:
+        at += 1
+    return at
+
+
+def _before_links(keys: list[str], at: int) -> int:
+    while at > 0 and keys[at - 1] in _LINKS:
+        at -= 1
+    return at
+
+
+def _header_words_only(keys: list[str]) -> bool:
+    """Only labels, the party's name and links: "Media Office", "Press Release", "Hizb-ut
+    Tahrir", "Media Office of Hizb ut Tahrir", "د حزب التحریر مطبوعاتي دفتر"."""
+    i = 0
+    while i < len(keys):
+        name = _name_from(keys, i, _PARTY_KEYS) or _name_from(keys, i, _HEADER_LABEL_KEYS)
+        if name is None and keys[i] not in _LINKS:
+            return False
+        i = name or i + 1
+    return True
+
+
+def office_of(line: str) -> str | None:
+    """The office a header line names; None for a line of the header's own words only.
+
+    A line that names the office with the label and the party's name gives the place alone, in
+    any order the sections print: "Media Office of Hizb ut Tahrir in Wilayah Sudan", "المكتب
+    الإعلامي لحزب التحرير في ولاية السودان" (label, party, place); "Hizb-ut Tahrir Türkiye
+    Vilâyeti Medya Bürosu" (party, place, label); "ولایہ پاکستان میں حزب التحریر کا میڈیا آفس"
+    (place, party, label). Any other line is the office as printed ("Wilayah Sudan", "Hizb ut
+    Tahrir / Wilayah Pakistan", "Central Media Office")."""
+    words = line.split()
+    keys = [compact(word) for word in words]
+    start, end = 0, len(words)
+    label = _name_from(keys, 0, _OFFICE_LABEL_KEYS)
+    party = None if label is None else _name_from(keys, _after_links(keys, label), _PARTY_KEYS)
+    if party is not None:  # label, party, place
+        start = _after_links(keys, party)
+    elif (label := _name_to(keys, end, _OFFICE_LABEL_KEYS)) is not None:
+        before = _before_links(keys, label)
+        if (party := _name_to(keys, before, _PARTY_KEYS)) is not None:  # place, party, label
+            end = _before_links(keys, party)
+        elif (party := _name_from(keys, _after_links(keys, 0), _PARTY_KEYS)) is not None:
+            start, end = _after_links(keys, party), before  # party, place, label
+    if (start, end) != (0, len(words)):
+        return " ".join(words[start:end]) or None
+    return None if _header_words_only(keys) else " ".join(words)
+
+
+def _is_kicker(text: str) -> bool:
+    match = _KICKER.match(text)
+    return match is not None and compact(match["party"]) in _PARTY_NAMES
+
+
+_SEPARATORS = " \n-–—:"
+
+
+def label_then_title(text: str) -> str | None:
+    """The title that follows the press-release label opening ``text`` (an old item's one
+    paragraph: "Press Release The …", "-Basın Açıklaması- …", "-بيـان صحفي- …"); None when no
+    label opens it or nothing follows. The label is compared folded, word by word, so any
+    spacing, tatweel, diacritics, letter forms and dashes around it still match."""
+    end = _PRESS_RELEASE.opening(text)
+    return None if end is None else text[end:].lstrip(_SEPARATORS) or None
+
+
+_BASMALA = fold(L.BASMALA)
 
 
 # The News & Comment banner as text: "NC" (en, its image's alt text), the kind's name alone
@@ -197,12 +257,12 @@ def is_banner(text: str) -> bool:
 def is_basmala(text: str) -> bool:
     if "بسم" not in text:
         return False
-    plain = squash(_ARABIC_MARKS.sub("", text))
-    return plain.startswith(L.BASMALA) and len(plain) <= len(L.BASMALA) + 4
+    plain = fold(text)
+    return plain.startswith(_BASMALA) and len(plain) <= len(_BASMALA) + 4
 
 
 def is_translated_mark(text: str) -> bool:
-    return len(text) <= _LABEL_CHARS and _normal(text) in _TRANSLATED_WORDS
+    return _TRANSLATED.whole(text)
 
 
 def _is_date_line(line: str) -> bool:
@@ -212,7 +272,7 @@ def _is_date_line(line: str) -> bool:
 def _is_header_block(block: Block) -> bool:
     return (
         block.region == "header"
-        or (len(block.text) <= _LABEL_CHARS and label_key(block.text) in _PRESS_RELEASE_KEYS)
+        or _PRESS_RELEASE.whole(block.text)
         or any(_is_date_line(line) for line in block.text.split("\n"))
     )
 
@@ -220,7 +280,7 @@ def _is_header_block(block: Block) -> bool:
 def _is_label_block(block: Block) -> bool:
     """Only the header's own words ("مطبوعاتي دفتر" after the dates, pa/…/4631)."""
     return len(block.text) <= _LABEL_CHARS and all(
-        is_header_label(line) for line in block.text.split("\n")
+        office_of(line) is None for line in block.text.split("\n")
     )
 
 
@@ -243,14 +303,13 @@ def read_header(blocks: list[Block]) -> Header:
         if match and reference is None:
             reference = match["ref"].strip(" |") or None
         rest = line[match.end() :].strip(" |") if match else ""
-        if _is_date_line(rest):  # the number first, the date after it on the same line
-            line = rest
+        if _is_date_line(rest) and not _is_date_line(line):
+            line = rest  # the number first, the dates after it; else the line as printed
         if _is_date_line(line):
             date_lines.append(line)
             continue
-        name = squash(line.replace("|", " "))
-        if match is None and office is None and name and not is_header_label(name):
-            office = name
+        if match is None and office is None:
+            office = office_of(line.replace("|", " "))
     return Header(office, reference, "\n".join(date_lines) or None)
 
 
@@ -305,8 +364,10 @@ def _qa_signature(blocks: list[Block]) -> Signature | None:
 def is_role_line(line: str) -> bool:
     """ "Media Representative of Hizb ut Tahrir in …" in any section: the party's name and a
     role word on one line (an office signing names the party but holds no role word)."""
-    plain = _folded(line)
-    return bool(_PARTY.search(plain) and _ROLE_WORD.search(plain))
+    if not _ROLE_WORD.search(fold(line)):
+        return False
+    letters = compact(line)
+    return any(party in letters for party in _PARTY_NAMES)
 
 
 # A signature line that names a place ("im Heiligen Land …", "في السويد"): never a name.
@@ -368,15 +429,17 @@ class Content:
     dateline: str | None = None
     has_news_labels: bool = False
     has_qa_labels: bool = False
+    footer: frozenset[str] = frozenset()  # an unmarked contact footer's paragraphs, cut
 
 
 def _is_contact(block: Block) -> bool:
     return any(_CONTACT.match(line) for line in block.text.split("\n"))
 
 
-def _strip_footer(blocks: list[Block]) -> list[Block]:
-    """Without the contact footer, in any layout: its marked table, else the trailing contact
-    lines (address, phone, mail, web) and the plain office line above them."""
+def _strip_footer(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The blocks without the contact footer, in any layout (its marked table, else the
+    trailing contact lines — address, phone, mail, web — and the plain office line above them),
+    and the unmarked footer's blocks."""
     kept = [b for b in blocks if b.region != "footer"]
     end = len(kept)
     while end and _is_contact(kept[end - 1]):
@@ -385,7 +448,7 @@ def _strip_footer(blocks: list[Block]) -> list[Block]:
         above = kept[end - 1].text
         if len(above) <= _FOOTER_OFFICE_CHARS and _OFFICE_WORDS.search(above):
             end -= 1
-    return kept[:end]
+    return kept[:end], kept[end:]
 
 
 def _sections(blocks: list[Block]) -> tuple[str | None, str | None, bool]:
@@ -412,14 +475,14 @@ def segment(blocks: list[Block]) -> Content:
     for i, block in enumerate(blocks[:HEAD_LIMIT]):
         if _is_header_block(block) or (header_end == i and header_end and _is_label_block(block)):
             header_end = i + 1  # a label line right after the header is its last line (pa)
-        elif header_end and _LABEL_AND_TITLE.match(_normal(block.text[:_LABEL_CHARS])):
+        elif header_end and label_then_title(block.text) is not None:
             # Every line before a label+title paragraph is the header's (pe prints the
             # office after the dates); the title is in that paragraph.
             header_end = i
             break
     header = read_header(blocks[:header_end]) if header_end else None
     body = [b for b in blocks[:header_end] if is_basmala(b.text)]
-    rest = _strip_footer(blocks[header_end:])
+    rest, footer = _strip_footer(blocks[header_end:])
 
     title = subtitle = None
     translated = False
@@ -427,7 +490,7 @@ def segment(blocks: list[Block]) -> Content:
     for start, block in enumerate(rest):  # noqa: B007 - start is read after the loop
         # Under a press-release header the label+title paragraph may be unstyled (ar, pe).
         labelled = (
-            _LABEL_THEN_TITLE.match(block.text)
+            label_then_title(block.text)
             if title is None and (block.bold or header is not None)
             else None
         )
@@ -438,10 +501,10 @@ def segment(blocks: list[Block]) -> Content:
         elif is_banner(block.text):  # the News & Comment banner printed as text
             pass
         elif labelled:
-            title = labelled["title"]
+            title = labelled
         elif not block.heading or _NEWS.match(block.text) or _COMMENT.match(block.text):
             break
-        elif title is None and _KICKER.match(block.text):
+        elif title is None and _is_kicker(block.text):
             body.append(block)
         elif title is None:
             title = block.text
@@ -478,4 +541,5 @@ def segment(blocks: list[Block]) -> Content:
         has_news_labels=has_news,
         has_qa_labels=any(_QUESTION.match(b.text) for b in main)
         and any(_ANSWER.match(b.text) for b in main),
+        footer=frozenset(b.text for b in footer),
     )

@@ -326,10 +326,6 @@ OFFICE_WORDS: dict[str, tuple[str, ...]] = {
     "pa": ("مطبوعاتي دفتر",),  # [M]
     "fr": ("Bureau de Presse", "Bureau médiatique"),  # [M]
 }
-# What joins the party's name to a label besides SITE_NAME_LINKS' words ("Media Office of Hizb
-# ut Tahrir", "المكتب الإعلامي لحزب التحرير", "Hizb ut Tahrir / …"): a header line of only
-# these, labels and the party's name is no office.
-PARTY_CONNECTORS = ("/", "-", "–")  # [M]
 # Words that make a signature line a person's role ("Media Representative of Hizb ut Tahrir
 # in …"): a role line holds the party's name and one of these; the name is the line above or
 # below it. Matched at the start of a word (suffixes vary).
@@ -353,18 +349,24 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "pe": ("نماینده", "سخنگو", "رئیس", "عضو"),  # [M]
     "pa": ("استازی", "ویاند", "مشر", "غړی"),  # [M]
 }  # fmt: skip
-# Words that open a signature line naming a place, the role line's continuation and never a
-# name ("Vertreter vom Medienbüro von Hizb ut Tahrir" / "im Heiligen Land von Palästina" [C
-# gr/index.php/dawa-news/palästina-das-heilige-land/1093], "in Wilayah Lebanon" [C
-# en/…/lebanon/10237], "في السويد" [C ar/…/sweden3/78584]); the rest [M].
+# Words that put a place after an office or a role. A signature line they open names a place,
+# the role line's continuation and never a name ("Vertreter vom Medienbüro von Hizb ut Tahrir"
+# / "im Heiligen Land von Palästina" [C gr/index.php/dawa-news/palästina-das-heilige-land/
+# 1093], "in Wilayah Lebanon" [C en/…/lebanon/10237], "في السويد" [C ar/…/sweden3/78584]). In a
+# header line naming the office in full they join the party's name to the place ("Media Office
+# of Hizb ut Tahrir in Wilayah Sudan" → the office "Wilayah Sudan" [C en/index.php/
+# press-releases/sudan/24257.html, en/…/jordan/10775.html; ar "في": ar/index.php/pressreleases/
+# tunisia/48387.html]), with SITE_NAME_LINKS' words and bare punctuation; a header line of only
+# these, labels and the party's name is no office. The rest [M].
 PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("in",),
     "gr": ("im", "in"),
     "ar": ("في",),
-    "fr": ("en", "au"),
-    "sw": ("katika",),
+    "fr": ("en", "au", "dans"),
+    "sw": ("katika", "nchini"),
+    "ur": ("میں",),
     "pe": ("در",),
-    "pa": ("په",),
+    "pa": ("په", "کې"),
 }
 BASMALA = "بسم الله الرحمن الرحيم"  # [C]
 

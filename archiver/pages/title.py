@@ -4,47 +4,26 @@
 with more separators than any table lists; the heading and the title typed in the body are
 bare. So a head title that is a bare source plus a separator and extra words has an affix, and
 the bare source is the title. A head title no bare source explains loses a leading or trailing
-part that is the site's name however spelled: compared folded (NFKC, case, diacritics, letter
-forms, hyphens and spaces) with the words every section's site and party names are made of.
+part that is the site's name however spelled: compared folded (``archiver.fold``: NFKC, case,
+diacritics, letter forms, hyphens and spaces) with the words every section's site and party
+names are made of.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from archiver.fold import compact, fold
 from archiver.pages import labels as L
 from archiver.text import squash
 
-# Dropped when comparing: combining diacritics (Latin, Arabic harakat, hamza above/below,
-# Quranic marks), tatweel, and zero-width format marks (ZWNJ, ZWJ, direction marks, BOM).
-_MARKS = (
-    *range(0x0300, 0x0370), *range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640,
-    *range(0x06D6, 0x06EE), *range(0x200B, 0x2010), *range(0x2066, 0x206A), 0xFEFF,
-)  # fmt: skip
-# Letters that are one letter to a reader: Persian/Urdu yeh, kaf and heh; alef maksura.
-_LETTERS = {"ی": "ي", "ى": "ي", "ک": "ك", "ہ": "ه", "ە": "ه", "ۀ": "ه", "ة": "ه"}
-_FOLD = str.maketrans(dict.fromkeys(_MARKS) | {ord(k): v for k, v in _LETTERS.items()})
 # Where Joomla joins the site's name to the title: a dash, bar, colon or "::", spaced or not.
 _SEPARATOR = re.compile(r"\s*(?:::|[-|–—:])\s*")
 _SEPARATOR_AT_END = re.compile(_SEPARATOR.pattern + "$")
 _WORD_BREAK = re.compile(r"[\s‐-]+")
 _NAME_CHARACTERS = re.compile(r"[\w\s'’‐-]+")  # a name is words, hyphens and apostrophes
-
-
-def fold(text: str) -> str:
-    """Text as compared: NFKC, case, diacritics, tatweel and letter forms folded, spaces one."""
-    if text.isascii():  # most of en: nothing to normalise but case
-        return squash(text.casefold())
-    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
-    return squash(decomposed.translate(_FOLD))
-
-
-def compact(text: str) -> str:
-    """Folded letters and digits only: "Hizb-ut Tahrir" and "Hizb ut-Tahrir" are one name."""
-    return "".join(c for c in fold(text) if c.isalnum())
 
 
 def _words(tables: Iterable[dict[str, tuple[str, ...]]]) -> frozenset[str]:
