@@ -16,6 +16,7 @@ from archiver.commands.common import (
     quieted,
     report,
 )
+from archiver.exitcodes import EXIT_FAILURE
 from archiver.store.errors import UnreadableManifest
 from archiver.store.lock import ArchiveLocked
 
@@ -33,8 +34,6 @@ COMMANDS: tuple[str, ...] = (
     "compact",
     "reextract",
 )
-
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_HEALTH = 0, 1, 2, 3
 
 
 def build_parser() -> argparse.ArgumentParser:

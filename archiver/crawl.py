@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from archiver import contact, preflight
-from archiver.cli import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK
-from archiver.health import LISTING_FAILED, WALKS_CUT, Verdict
+from archiver.exitcodes import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK
+from archiver.health import Verdict, walk_incomplete
 from archiver.store import lock
 
 if TYPE_CHECKING:
@@ -62,12 +62,6 @@ class CrawlResult:
         return bool(self.stats.get("archive/rows_committed") != written)
 
     @property
-    def walk_incomplete(self) -> bool:
-        """A listing page could not be read or a walk was cut: part of the site went unseen,
-        whether or not the health check runs to say so."""
-        return any(int(self.stats.get(stat, 0)) for stat in (LISTING_FAILED, WALKS_CUT))
-
-    @property
     def exit_code(self) -> int:
         return self.worker_exit_code if self.crawl_exit_code is None else self.crawl_exit_code
 
@@ -76,7 +70,8 @@ class CrawlResult:
         """This process's own outcome (for a crawl on its own, the crawl's)."""
         if self.finish_reason != "finished" or self.rows_lost:
             return EXIT_FAILURE
-        if self.walk_incomplete or (self.health is not None and not self.health.passed):
+        # An unseen part of the site fails the run whether or not the check runs to say so.
+        if walk_incomplete(self.stats) or (self.health is not None and not self.health.passed):
             return EXIT_HEALTH
         return EXIT_OK
 

@@ -3,7 +3,7 @@
 Listings are newest first. In incremental mode an item already in the archive is not fetched
 again, and a page made only of *settled* items ends the walk: items archived no later than the
 start of an earlier run that walked the whole section and finished, so everything older is
-archived too (``archiver.store.settled``). An item archived by a run that was killed is known
+archived too (``archiver.crawlstate``). An item archived by a run that was killed is known
 but not settled: that run may have committed it before older items it never reached.
 ``since``/``until`` bound the listing dates; a page whose dated entries are all older than
 ``since`` ends the walk too.

@@ -4,14 +4,28 @@ A layout change on the site does not raise errors; it silently empties a field. 
 counts, per language, how many items should have each field and how many have it, and the crawl
 command ends with exit code 3 when a coverage falls below its floor or drops against the last
 run that saw enough items, naming the field, the language, the figures and example URLs.
+
+This module owns the judgement; the others only feed it counts. What a field's coverage means
+(which items are due it, what counts as filled) is decided here once: ``count_item`` counts a
+run's items into its stats (the normalise pipeline calls it), ``FieldCounts.of`` counts an
+archive's items by the same rules (``archiver stats`` and the report), ``check`` judges a run's
+stats against the floors and earlier runs, and ``walk_incomplete`` says whether a run saw its
+whole listing (``archiver.crawl`` exits 3 on it even when the check is off).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Protocol
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from archiver.item import ArchiveItem
 
 # Which items are due each field (None: every item).
 FIELD_DUE: dict[str, tuple[str, ...] | None] = {
@@ -60,6 +74,69 @@ def filled_key(lang: str, field: str) -> str:
 
 def examples_key(lang: str, field: str) -> str:
     return f"health/{lang}/{field}/missing_examples"
+
+
+class Stats(Protocol):
+    """What the check reads and the counting writes: a Scrapy ``StatsCollector``."""
+
+    def get_value(self, key: str, default: Any = None) -> Any: ...
+
+    def set_value(self, key: str, value: Any) -> None: ...
+
+    def inc_value(self, key: str, count: int = 1, start: int = 0) -> None: ...
+
+
+def count_item(stats: Stats, item: ArchiveItem) -> None:
+    """Feed one item of a run to the check: per language, each field the item is due, whether
+    it has it, and the URLs of the first few items that miss it (the problem's examples)."""
+    for field in FIELD_DUE:
+        if not is_due(field, item.kind):
+            continue
+        stats.inc_value(due_key(item.lang, field))
+        if is_filled(getattr(item, field)):
+            stats.inc_value(filled_key(item.lang, field))
+            continue
+        examples = stats.get_value(examples_key(item.lang, field), [])
+        if len(examples) < EXAMPLES_KEPT:
+            stats.set_value(examples_key(item.lang, field), [*examples, item.url])
+
+
+def filled_column(column: pa.ChunkedArray) -> list[bool]:
+    """``is_filled`` of each value of an Arrow column: not null, and not empty when text or
+    a list."""
+    filled = pc.is_valid(column)
+    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+        filled = pc.and_(filled, pc.greater(pc.utf8_length(column), 0))
+    elif pa.types.is_list(column.type):
+        filled = pc.and_(filled, pc.greater(pc.list_value_length(column), 0))
+    return [bool(value) for value in filled.to_pylist()]
+
+
+@dataclass
+class FieldCounts:
+    """An archive's items counted as a run's are: per (lang, kind, field), how many are due
+    the field and how many have it (``stats`` and ``report`` describe an archive with it)."""
+
+    due: Counter[tuple[str, str, str]] = dataclasses.field(default_factory=Counter)
+    filled: Counter[tuple[str, str, str]] = dataclasses.field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, table: pa.Table) -> FieldCounts:
+        """Of a table of items holding ``lang``, ``kind`` and every field of ``FIELD_DUE``."""
+        counts = cls()
+        langs, kinds = table.column("lang").to_pylist(), table.column("kind").to_pylist()
+        for field in FIELD_DUE:
+            filled = filled_column(table.column(field))
+            for lang, kind, ok in zip(langs, kinds, filled, strict=True):
+                if is_due(field, kind):
+                    counts.due[(lang, kind, field)] += 1
+                    counts.filled[(lang, kind, field)] += ok
+        return counts
+
+
+def walk_incomplete(stats: Mapping[str, Any]) -> bool:
+    """A listing page could not be read or a walk was cut: part of the site went unseen."""
+    return any(int(stats.get(stat, 0)) for stat in (LISTING_FAILED, WALKS_CUT))
 
 
 @dataclass(frozen=True)

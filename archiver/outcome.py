@@ -12,6 +12,7 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from archiver.health import walk_incomplete
 from archiver.store.layout import CRAWLS_DIR, WARC_DIR
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def outcome(result: CrawlResult) -> dict[str, Any]:
         "failures_by_reason": dict(
             sorted(Counter(map(reason_class, manifest["failures"])).items())
         ),
-        "walks_complete": not result.walk_incomplete,
+        "walks_complete": not walk_incomplete(stats),
         "health": health,
         "files": {
             "manifest": str(manifest_path) if manifest_path.is_file() else None,

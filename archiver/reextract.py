@@ -35,6 +35,7 @@ from archiver.extraction import extract
 from archiver.fetched import stamp_fetch
 from archiver.item import ArchiveItem
 from archiver.pages import ListingPage
+from archiver.report.card import refresh_card
 from archiver.store.archive import ArchiveWriter
 from archiver.store.layout import WARC_DIR
 from archiver.store.manifest import new_crawl_id
@@ -308,4 +309,5 @@ def reextract(
     finally:
         archive.close()
         archive.finish(reason, dict(counts))
+        refresh_card(root)
     return counts

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from archiver.dates import parse_date
 from archiver.replica import datefmt
 from archiver.replica.catalog import MAKKAH
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.languages import LEXICONS
 from bench import peers
 from bench.markdown import table
 from bench.timing import take_turns

@@ -16,8 +16,10 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
 
 from archiver import signals
+from archiver.crawlstate import crawl_state_for
 from archiver.extensions.health import HealthCheck
 from archiver.item import ArchiveItem
+from archiver.report.card import refresh_card
 from archiver.store.archive import ArchiveWriter, write_failure
 from archiver.store.manifest import ROBOTS_REFUSAL, crawl_id_for
 from archiver.store.warc import WarcFile
@@ -75,7 +77,7 @@ class ParquetPipeline:
         run_options = getattr(self.crawler.spider, "run_options", None)
         if run_options is not None:
             self.archive.manifest.options.update(run_options())
-        self.archive.open()
+        self.archive.open(crawl_state_for(self.crawler).hashes)
         self.stats.set_value("archive/known_items", len(self.archive.known))
         self.stats.inc_value(
             "archive/temporaries_removed", self.archive.counts["temporaries_removed"]
@@ -159,3 +161,5 @@ class ParquetPipeline:
         check = self.crawler.get_extension(HealthCheck)
         health = check.verdict().to_json() if check is not None else None
         self.archive.finish(reason, self.stats.get_stats(), health)
+        if self.archive.opened:
+            refresh_card(self.archive.root)  # DIR/README.md tells what the archive now holds

@@ -10,7 +10,9 @@ It starts at each section's "latest" menu (or the given category menu), follows 
 item callback (the listing is the best source of the publication date). Which entries to fetch
 and when to stop is decided by ``archiver.frontier.plan_page``; a walk that would not end (no
 new entry on a page, or ``ARCHIVER_MAX_LISTING_PAGES`` pages) is cut by
-``archiver.frontier.walk_end``, recorded as a failure, and makes the run incomplete. A listed
+``archiver.frontier.walk_end``, recorded as a failure, and makes the run incomplete. What the
+archive already holds (in incremental mode: keys to skip, settled keys, failures to retry) is
+the crawl's ``archiver.crawlstate.CrawlState``, read once and shared with the pipeline. A listed
 URL longer than Scrapy's ``URLLENGTH_LIMIT`` is a failure too, not a request. A section
 without the expected latest-items menu (404) is crawled through every listing its home page's
 menus link to (a ``category`` that 404s is just a failure). Failed items of earlier runs are
@@ -22,7 +24,6 @@ carries on there.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import scrapy
@@ -30,7 +31,7 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from archiver.dataset import latest
+from archiver.crawlstate import CrawlState, crawl_state_for
 from archiver.frontier import (
     COMPLETE_LANGS_STAT,
     MODES,
@@ -46,8 +47,6 @@ from archiver.pages.section import SectionPage
 from archiver.preflight import date_range
 from archiver.sections import LATEST_MENU, parse_langs
 from archiver.settings import ARCHIVER_MAX_LISTING_PAGES
-from archiver.store.manifest import FailedFetch, unresolved_item_failures
-from archiver.store.settled import settled_keys
 from archiver.urls import Scope, move_to, parse_item_url
 from spiders.base import EARLIER_FAILURE, ArchiveSpider
 
@@ -81,10 +80,9 @@ class MediaOfficeSpider(ArchiveSpider):
         self.since, self.until = date_range(since, until)
         self.mirrors = [m.strip().rstrip("/") for m in (mirrors or "").split(",") if m.strip()]
         self.scope = Scope.of(self.base_url, tuple(self.mirrors))
-        self.known: set[str] = set()  # keys already archived (incremental mode)
-        self.settled: set[str] = set()  # archived keys that may end a walk (incremental mode)
+        # What the archive holds, settled and failed before (incremental mode; from_crawler).
+        self.state = CrawlState()
         self.requested: set[str] = set()  # item keys already requested in this run
-        self.earlier_failures: list[FailedFetch] = []  # items earlier runs failed to fetch
         self.walks: dict[str, Walk] = {}  # listing walks by their first page's URL
         self.max_listing_pages = ARCHIVER_MAX_LISTING_PAGES  # the setting, read by from_crawler
         self.url_length_limit = 0  # Scrapy's URLLENGTH_LIMIT (0: none), set by from_crawler
@@ -103,10 +101,7 @@ class MediaOfficeSpider(ArchiveSpider):
             )
         spider.url_length_limit = crawler.settings.getint("URLLENGTH_LIMIT")
         if spider.mode == "incremental":
-            out = Path(crawler.settings["ARCHIVER_OUT"])
-            spider.known = set(latest(out, columns=["key"]).column("key").to_pylist())
-            spider.settled = settled_keys(out)
-            spider.earlier_failures = unresolved_item_failures(out, spider.known)
+            spider.state = crawl_state_for(crawler)
         return spider
 
     def run_options(self) -> dict[str, Any]:
@@ -170,7 +165,7 @@ class MediaOfficeSpider(ArchiveSpider):
         for lang in self.langs:
             yield self.first_listing(lang)
         if self.mode == "incremental":
-            for failed in self.earlier_failures:
+            for failed in self.state.failures:
                 ref = parse_item_url(failed.url)
                 if ref is None or ref.lang not in self.langs or ref.key in self.requested:
                     continue
@@ -246,11 +241,11 @@ class MediaOfficeSpider(ArchiveSpider):
         unseen = walk.read(response.url, (key for key, _, _ in items))
         plan = plan_page(
             entries,
-            self.known,
+            self.state.keys,
             mode=self.mode,
             since=self.since,
             until=self.until,
-            settled=self.settled,
+            settled=self.state.settled,
         )
         stats.inc_value("listing/skipped_known", plan.skipped_known)
         stats.inc_value("listing/skipped_out_of_range", plan.skipped_range)

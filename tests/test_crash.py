@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 
 from archiver import dataset
+from archiver.crawlstate import CrawlState
 from archiver.frontier import COMPLETE_LANGS_STAT
 from archiver.item import ArchiveItem
 from archiver.reextract import read_capture
 from archiver.replica import ReplicaHandle
 from archiver.store.archive import ArchiveWriter
-from archiver.store.settled import settled_keys
 from archiver.store.verify import verify
 from archiver.store.warc import OPEN_SUFFIX, Exchange, WarcFileWriter, recover
 
@@ -144,14 +144,22 @@ def run(out: Path, crawl_id: str, keys: list[str], reason: str | None, complete:
 
 def test_only_runs_up_to_the_last_complete_walk_settle_their_items(tmp_path: Path) -> None:
     run(tmp_path, "c1", ["en/1", "ar/1"], None, [])  # killed
-    assert settled_keys(tmp_path) == set()
+    assert CrawlState.load(tmp_path).settled == set()
     run(tmp_path, "c2", ["en/2", "ar/2"], "finished", ["en"])  # walked en completely
     run(tmp_path, "c3", ["en/3"], "finished", [])  # --max-items: vouches for nothing
     run(tmp_path, "c4", ["en/4"], "shutdown", ["en"])  # stopped before the end
     run(tmp_path, "c5", ["ar/5"], None, [])  # killed
-    assert settled_keys(tmp_path) == {"en/1", "en/2"}
+    assert CrawlState.load(tmp_path).settled == {"en/1", "en/2"}
     run(tmp_path, "c6", [], "finished", ["en", "ar"])
-    assert settled_keys(tmp_path) == {"en/1", "en/2", "en/3", "en/4", "ar/1", "ar/2", "ar/5"}
+    assert CrawlState.load(tmp_path).settled == {
+        "en/1",
+        "en/2",
+        "en/3",
+        "en/4",
+        "ar/1",
+        "ar/2",
+        "ar/5",
+    }
 
 
 def test_rows_committed_before_a_kill_find_their_records_in_the_recovered_warc(

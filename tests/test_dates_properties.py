@@ -14,7 +14,7 @@ from archiver.dates import STATUSES, parse_date
 from archiver.dates import hijri as calendar
 from archiver.dates.lexicon import HIJRI_INDEX, fold, squash
 from archiver.replica import datefmt
-from archiver.replica.lexicon import LEXICONS, WIDGETS
+from archiver.replica.languages import LEXICONS, WIDGETS
 
 DAYS = st.dates(min_value=date(1925, 1, 1), max_value=calendar.LAST_DAY - timedelta(days=1))
 SECTIONS = st.sampled_from(sorted(LEXICONS))

@@ -10,7 +10,7 @@ import pytest
 
 from archiver.dates import parse_date, parse_header_widget
 from archiver.replica import datefmt
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.languages import LEXICONS
 
 # Every 23rd day from 2006 to 2026: every weekday, every Hijri month and day count over time.
 DAYS = [date(2006, 1, 1) + timedelta(days=n) for n in range(0, 7670, 23)]

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from archiver import dataset
+from archiver.crawlstate import CrawlState
 from archiver.groundtruth import compare
 from archiver.replica import Replica, running
-from archiver.store.manifest import unresolved_item_failures
 from archiver.urls import parse_item_url
 
 ITEMS, SEED = 60, 31
@@ -47,8 +47,7 @@ def test_failed_items_are_retried_by_the_next_run(tmp_path: Path) -> None:
         }
         assert failed, "the fault seed hit no item: choose another"
         assert all(entry["status"] == 500 and entry["listing_date"] for entry in failed.values())
-        archived = set(dataset.latest(out, columns=["key"]).column("key").to_pylist())
-        assert sorted(f.url for f in unresolved_item_failures(out, archived)) == sorted(
+        assert sorted(f.url for f in CrawlState.load(out).failures) == sorted(
             entry["url"] for entry in failed.values()
         )
         second = crawl(server.base_url, out)
@@ -58,4 +57,5 @@ def test_failed_items_are_retried_by_the_next_run(tmp_path: Path) -> None:
         dataset.latest(out).to_pylist(), expected, lambda key: site.truth("en", int(key[3:]))
     )
     assert comparison.ok, comparison.describe()
-    assert unresolved_item_failures(out, set(expected)) == []
+    assert set(CrawlState.load(out).keys) == set(expected)
+    assert CrawlState.load(out).failures == ()

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from archiver.cli import EXIT_USAGE, main
+from archiver.cli import main
 from archiver.commands.crawl import worker_argv
+from archiver.exitcodes import EXIT_USAGE
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ import time
 import pytest
 import redis
 
-from archiver.cli import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK, EXIT_USAGE
 from archiver.distributed.state import FrontierBusy, SharedState, worst
+from archiver.exitcodes import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK, EXIT_USAGE
 from tests.redis_server import redis_server, redis_url
 
 __all__ = ["redis_server", "redis_url"]  # the fixtures, used by name

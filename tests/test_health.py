@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
 from typing import Any
 
+import pyarrow as pa
 import pytest
 
-from archiver.health import DEFAULT_FLOORS, Thresholds, check, thresholds_from
+from archiver.health import (
+    DEFAULT_FLOORS,
+    FIELD_DUE,
+    FieldCounts,
+    Thresholds,
+    check,
+    count_item,
+    coverage,
+    filled_column,
+    is_filled,
+    thresholds_from,
+    walk_incomplete,
+)
+from archiver.item import ArchiveItem
 
 T = Thresholds(floors=DEFAULT_FLOORS, max_drop=0.2, min_items=20, max_error_rate=0.1)
 
@@ -99,3 +115,73 @@ def test_an_error_rate_far_above_the_previous_runs_fails_even_under_the_cap() ->
         "see the failures in the crawl manifest"
     )
     assert check(now, [], loose) == []  # no earlier run to compare with, under the cap
+
+
+class Stats(dict[str, Any]):
+    """A run's stats as the counting writes them (Scrapy's collector, in a dict)."""
+
+    def get_value(self, key: str, default: Any = None) -> Any:
+        return self.get(key, default)
+
+    def set_value(self, key: str, value: Any) -> None:
+        self[key] = value
+
+    def inc_value(self, key: str, count: int = 1, start: int = 0) -> None:
+        self[key] = self.get(key, start) + count
+
+
+ITEMS = [
+    ArchiveItem(key="en/1", lang="en", item_id=1, url="u1", kind="news_comment", title="T",
+                body="b", author="A", news="n", comment="", published_date=date(2024, 1, 2)),
+    ArchiveItem(key="en/2", lang="en", item_id=2, url="u2", kind="press_release", title="",
+                body="b"),
+    ArchiveItem(key="ar/3", lang="ar", item_id=3, url="u3", kind="news_comment", title="ت",
+                body="", author=None, news="خ", comment="ت"),
+]  # fmt: skip
+
+
+def test_a_run_and_an_archive_are_counted_by_the_same_rules() -> None:
+    stats = Stats()
+    for item in ITEMS:
+        count_item(stats, item)
+    assert stats == {
+        "health/en/title/due": 2, "health/en/title/filled": 1,
+        "health/en/title/missing_examples": ["u2"],
+        "health/en/body/due": 2, "health/en/body/filled": 2,
+        "health/en/published_date/due": 2, "health/en/published_date/filled": 1,
+        "health/en/published_date/missing_examples": ["u2"],
+        "health/en/author/due": 1, "health/en/author/filled": 1,
+        "health/en/news/due": 1, "health/en/news/filled": 1,
+        "health/en/comment/due": 1, "health/en/comment/missing_examples": ["u1"],
+        "health/ar/title/due": 1, "health/ar/title/filled": 1,
+        "health/ar/body/due": 1, "health/ar/body/missing_examples": ["u3"],
+        "health/ar/published_date/due": 1, "health/ar/published_date/missing_examples": ["u3"],
+        "health/ar/author/due": 1, "health/ar/author/missing_examples": ["u3"],
+        "health/ar/news/due": 1, "health/ar/news/filled": 1,
+        "health/ar/comment/due": 1, "health/ar/comment/filled": 1,
+    }  # fmt: skip
+    table = pa.Table.from_pylist(
+        [{name: getattr(item, name) for name in ("lang", "kind", *FIELD_DUE)} for item in ITEMS]
+    )
+    counts = FieldCounts.of(table)
+    due: Counter[tuple[str, str]] = Counter()
+    filled: Counter[tuple[str, str]] = Counter()
+    for (lang, kind, field), n in counts.due.items():
+        due[(lang, field)] += n
+        filled[(lang, field)] += counts.filled[(lang, kind, field)]
+    assert len(due) == 12
+    for (lang, field), n in due.items():
+        assert coverage(stats, lang, field) == (filled[(lang, field)] / n, n)
+    assert counts.due[("en", "press_release", "news")] == 0  # not due: not counted
+
+
+def test_filled_means_the_same_for_python_values_and_arrow_columns() -> None:
+    values: list[list[Any]] = [["x", "", None], [["a"], [], None], [date(2024, 1, 1), None]]
+    for column in values:
+        assert filled_column(pa.chunked_array([pa.array(column)])) == list(map(is_filled, column))
+
+
+def test_a_walk_is_incomplete_when_a_listing_page_was_lost_or_a_walk_cut() -> None:
+    assert not walk_incomplete({"listing/pages": 4})
+    assert walk_incomplete({"listing/pages": 4, "listing/failed": 1})
+    assert walk_incomplete({"listing/walks_cut": 2})

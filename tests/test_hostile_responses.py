@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from archiver import dataset
-from archiver.cli import EXIT_HEALTH
+from archiver.exitcodes import EXIT_HEALTH
 from archiver.sections import LATEST_MENU
 from tests.hostile import HostileServer, Reply, item_page, listing_page, redirect, serving
 from tests.run_cli import archiver

@@ -19,7 +19,7 @@ from archiver import dataset
 from archiver.groundtruth import compare
 from archiver.replica import Replica, ReplicaHandle, running
 from archiver.replica.faults import UNAVAILABLE, parse_faults
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.languages import LEXICONS
 from archiver.store import lock
 
 ITEMS, SEED = 60, 20241127

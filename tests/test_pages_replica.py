@@ -11,7 +11,7 @@ import pytest
 
 from archiver.columns import DATE_COLUMNS
 from archiver.pages import ListingPage, extract_item
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.languages import LEXICONS
 from archiver.replica.site import Replica
 from archiver.urls import parse_item_url
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from archiver.pages.section import SectionPage
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.languages import LEXICONS
 from archiver.replica.site import Replica
 
 BASE = "https://www.hizb-ut-tahrir.info"

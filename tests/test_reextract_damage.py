@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from archiver import reextract as module
-from archiver.cli import EXIT_FAILURE, main
+from archiver.cli import main
+from archiver.exitcodes import EXIT_FAILURE
 from archiver.item import ArchiveItem
 from archiver.reextract import Damage, captures, reextract
 from archiver.replica import Replica

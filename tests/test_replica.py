@@ -16,7 +16,7 @@ from parsel import Selector
 from archiver.item import KINDS, ArchiveItem
 from archiver.replica import Replica, datefmt
 from archiver.replica.catalog import SEED_ITEM_ID, Catalog
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.languages import LEXICONS
 from archiver.urls import LANGS, canonical_url, parse_item_url
 
 SEED_PAGE = Path(__file__).parents[2] / "shared" / "seeds" / "000_107e7ff505ab7a61.txt"

@@ -11,7 +11,7 @@ from parsel import Selector
 from archiver.pages import extract_item
 from archiver.replica import Replica
 from archiver.replica.chrome import MENU_PICKS, SECTION_NAMES
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.languages import LEXICONS
 from archiver.urls import LANGS
 
 DAY = date(2024, 11, 26)

@@ -21,7 +21,7 @@ from archiver.replica import Replica
 from archiver.replica.catalog import NEWEST
 from archiver.replica.changes import BROKEN_MARK
 from archiver.replica.faults import FaultSpec, parse_faults, permanent, transient
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.languages import LEXICONS
 from archiver.replica.server import ReplicaServer
 from archiver.urls import parse_item_url
 

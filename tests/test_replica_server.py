@@ -13,7 +13,7 @@ import pytest
 from parsel import Selector
 
 from archiver.replica import Replica, ReplicaHandle, datefmt, running
-from archiver.replica.lexicon import LEXICONS
+from archiver.replica.languages import LEXICONS
 from archiver.replica.site import serving_day
 from archiver.urls import parse_item_url
 

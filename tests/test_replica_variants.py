@@ -11,9 +11,9 @@ import pytest
 from parsel import Selector
 
 from archiver.replica import datefmt, variants
-from archiver.replica.blocks import Block, Text, block_text
-from archiver.replica.content import Content
-from archiver.replica.lexicon import LEXICONS, Lexicon
+from archiver.replica.generator import Content
+from archiver.replica.languages import LEXICONS, Lexicon
+from archiver.replica.richtext import Block, Text, block_text
 from archiver.replica.site import Replica
 
 LANGS = tuple(LEXICONS)

@@ -7,6 +7,7 @@ the stats' figures."""
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,10 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from archiver.item import ArchiveItem
+from archiver.reextract import reextract
 from archiver.replica import Replica, running
 from archiver.replica.faults import parse_faults
+from archiver.report.card import refresh_card
 from archiver.report.figures import archive_figures
 from archiver.store.archive import ArchiveWriter
 from archiver.urls import parse_item_url
@@ -50,6 +53,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     writer.add(UNDATED)
     writer.close()
     writer.finish("finished", {})
+    refresh_card(out)  # as a crawl's pipeline does after its manifest
     return out
 
 
@@ -115,6 +119,15 @@ def test_every_archive_carries_its_card(archive: Path, stats: dict[str, Any]) ->
     assert "README" not in done.stdout + done.stderr
 
 
+def test_a_re_extraction_rewrites_the_card(archive: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy)
+    reextract(copy, crawl_id="zz-reextract")
+    card = (copy / "README.md").read_text(encoding="utf-8")
+    (run,) = [c for c in archive_figures(copy)["crawls"] if c["crawl_id"] == "zz-reextract"]
+    assert f"| zz-reextract | {run['started_at']} | {run['finished_at']} | " in card
+
+
 def test_the_report_draws_offline_and_shows_the_stats(
     archive: Path, stats: dict[str, Any], tmp_path: Path
 ) -> None:
@@ -175,7 +188,8 @@ def test_a_damaged_manifest_is_one_line_and_does_not_fail_a_crawl(tmp_path: Path
     writer.add(UNDATED)
     writer.close()
     (tmp_path / "crawls" / "c0.json").write_text("{not json", encoding="utf-8")
-    writer.finish("finished", {})  # the card cannot be made: a warning, not an error
+    writer.finish("finished", {})
+    refresh_card(tmp_path)  # the card cannot be made: a warning, not an error
     assert not (tmp_path / "README.md").exists()
     for command in (["stats", str(tmp_path), "--json"], ["report", str(tmp_path)]):
         done = archiver(*command)

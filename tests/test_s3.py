@@ -28,6 +28,7 @@ from archiver.cli import main
 from archiver.groundtruth import compare
 from archiver.item import ArchiveItem
 from archiver.replica import Replica, ReplicaHandle, running
+from archiver.report.card import refresh_card
 from archiver.store.archive import ArchiveWriter
 from archiver.store.remote import Publisher, RemoteArchive, RemoteFailed, committed, pull
 from tests.moto_server import HoldingProxy, free_port, make_bucket, moto_server
@@ -71,6 +72,7 @@ def archive_items(root: Path, crawl_id: str, ids: range, warc: str | None = None
         )
     writer.close()
     writer.finish("finished", {})
+    refresh_card(root)  # as a crawl's pipeline does after its manifest
 
 
 def keys(location: str | Path) -> list[str]:

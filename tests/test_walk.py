@@ -24,7 +24,7 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from archiver import signals
-from archiver.cli import EXIT_HEALTH, EXIT_OK
+from archiver.exitcodes import EXIT_HEALTH, EXIT_OK
 from archiver.frontier import COMPLETE_LANGS_STAT, Walk, walk_end
 from archiver.health import WALKS_CUT, Thresholds, check
 from archiver.sections import LATEST_MENU

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from archiver.cli import EXIT_OK
 from archiver.commands.common import archive_dir, archive_location, writable_archive
+from archiver.exitcodes import EXIT_OK
 
 
 def register(sub: Any) -> None:

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from archiver.cli import EXIT_USAGE
 from archiver.commands.common import (
     CommandFailed,
     archive_location,
     positive_int,
     writable_archive,
 )
+from archiver.exitcodes import EXIT_USAGE
 
 
 def register(sub: Any) -> None:

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_FAILURE, EXIT_OK
 from archiver.commands.common import output_dir, positive_int
+from archiver.exitcodes import EXIT_FAILURE, EXIT_OK
 
 DEMO_LANGS = ("en", "ar")
 
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from archiver.outcome import format_outcome, outcome
     from archiver.replica import Replica, running
     from archiver.report.html import write_report
-    from archiver.store.summary import format_summary, summarise
+    from archiver.report.summary import format_summary, summarise
 
     output_dir(args.out)
     with running(items=args.items, seed=args.seed, langs=DEMO_LANGS) as server:

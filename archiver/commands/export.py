@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_OK
 from archiver.commands.common import CommandFailed, archive_location, readable_archive
+from archiver.exitcodes import EXIT_OK
 
 
 def register(sub: Any) -> None:

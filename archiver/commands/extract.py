@@ -20,8 +20,8 @@ from http.client import HTTPMessage, HTTPResponse
 from pathlib import Path
 from typing import IO, Any
 
-from archiver.cli import EXIT_OK
 from archiver.commands.common import CommandFailed
+from archiver.exitcodes import EXIT_OK
 from archiver.extraction import extract
 from archiver.jsonable import jsonable
 from archiver.urls import Scope

@@ -12,8 +12,8 @@ import json
 import sys
 from typing import Any
 
-from archiver.cli import EXIT_OK
 from archiver.dates import DateResult, parse_date
+from archiver.exitcodes import EXIT_OK
 from archiver.jsonable import jsonable
 from archiver.urls import LANGS
 

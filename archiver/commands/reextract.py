@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_FAILURE, EXIT_OK
 from archiver.commands.common import archive_dir, positive_int
+from archiver.exitcodes import EXIT_FAILURE, EXIT_OK
 from archiver.progress import MODES, Line, reextract_line, wanted
 
 INTERVAL = 0.5  # seconds between progress updates: re-extraction is quick

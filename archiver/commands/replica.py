@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from archiver.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from archiver.commands.common import port, positive_int, report
+from archiver.exitcodes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from archiver.replica.faults import FaultSpec, parse_faults
 from archiver.urls import LANGS
 

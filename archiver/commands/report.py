@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_OK
 from archiver.commands.common import CommandFailed, archive_location, on_store, readable_archive
+from archiver.exitcodes import EXIT_OK
 
 
 def register(sub: Any) -> None:

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_OK
 from archiver.commands.common import CommandFailed, archive_location, readable_archive
+from archiver.exitcodes import EXIT_OK
 
 
 def register(sub: Any) -> None:
@@ -52,8 +52,8 @@ def run(args: argparse.Namespace) -> int:
 
 def show(root: Path, as_json: bool) -> int:
     from archiver.dataset import skipped_files
+    from archiver.report.summary import format_summary, format_years, summarise
     from archiver.store.manifest import read_manifests
-    from archiver.store.summary import format_summary, format_years, summarise
 
     if as_json:
         from archiver.report.figures import archive_figures

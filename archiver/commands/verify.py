@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from archiver.cli import EXIT_FAILURE, EXIT_OK
 from archiver.commands.common import archive_dir, archive_location, remote_copy
+from archiver.exitcodes import EXIT_FAILURE, EXIT_OK
 
 ORPHAN = "uploaded but named by no manifest (a writer killed mid-upload); readers skip it"
 

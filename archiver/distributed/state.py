@@ -24,7 +24,7 @@ from typing import Any
 
 import redis
 
-from archiver.cli import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK, EXIT_USAGE
+from archiver.exitcodes import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK, EXIT_USAGE
 from archiver.store.manifest import crawl_id_for
 
 # Worst last: a crawl's exit code is the worst of its workers'.

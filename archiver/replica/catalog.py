@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import cached_property
 
-from archiver.replica.lexicon import Lexicon, Menu
+from archiver.replica.languages import Lexicon, Menu
 
 MAKKAH = timezone(timedelta(hours=3), "AST")
 # The newest item of every section; fixed so that the truth never depends on the clock.

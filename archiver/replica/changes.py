@@ -12,10 +12,10 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from archiver.replica.blocks import Block, Text
 from archiver.replica.catalog import mix
-from archiver.replica.content import Content, Writer
-from archiver.replica.lexicon import Lexicon
+from archiver.replica.generator import Content, Writer
+from archiver.replica.languages import Lexicon
+from archiver.replica.richtext import Block, Text
 
 ADDED_PERCENT = 2  # of the first edition's items, added per section by each later edition
 REVISED_PERCENT = 5  # of the items already there, revised by each later edition

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote
 
-from archiver.replica.content import SITE
-from archiver.replica.lexicon import Lexicon, Menu
+from archiver.replica.generator import SITE
+from archiver.replica.languages import Lexicon, Menu
 from archiver.replica.paths import href, listing_path, section_path
 
 # The sections' names in the language switcher, in the site's order.

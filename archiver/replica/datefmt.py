@@ -1,6 +1,6 @@
 """Dates as the replica prints them: the header widget, long dates, Hijri dates.
 
-Printed from the replica's own patterns and month tables (``lexicon``: the header ``Widget``s
+Printed from the replica's own patterns and month tables (``languages``: the header ``Widget``s
 and each ``Lexicon``), never from the parser's (``archiver.dates``), so that the end-to-end test
 checks the parser against an independent printing. One placeholder table fills them all.
 """
@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from hijridate import Gregorian, Hijri
 
-from archiver.replica.lexicon import ASCII_DIGITS, LEXICONS, WIDGETS, Lexicon
+from archiver.replica.languages import ASCII_DIGITS, LEXICONS, WIDGETS, Lexicon
 
 # A Hijri date as (year, month, day); a ``Hijri`` cannot hold the site's wrong years (1360 on a
 # 2022 release) or a year outside the Umm al-Qura table.

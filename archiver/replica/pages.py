@@ -11,11 +11,11 @@ from datetime import date
 from html import escape
 
 from archiver.replica import chrome, datefmt
-from archiver.replica.blocks import Block, Image, render_blocks
 from archiver.replica.catalog import Entry
-from archiver.replica.content import Content
-from archiver.replica.lexicon import Lexicon, Menu
+from archiver.replica.generator import Content
+from archiver.replica.languages import Lexicon, Menu
 from archiver.replica.paths import PRINT_QUERY, href, listing_path
+from archiver.replica.richtext import Block, Image, render_blocks
 
 _SCRIPTS = (
     '<script src="/media/jui/js/jquery.min.js" type="text/javascript"></script>\n'

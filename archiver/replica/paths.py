@@ -10,7 +10,7 @@ import re
 from urllib.parse import quote
 
 from archiver.replica.catalog import Entry
-from archiver.replica.lexicon import Lexicon, Menu
+from archiver.replica.languages import Lexicon, Menu
 
 PRINT_QUERY = "tmpl=component&print=1"
 CANONICAL_SITE = "https://www.hizb-ut-tahrir.info"

@@ -6,9 +6,9 @@ Its text is reproduced as the seed rendering shows it; the markup around it foll
 
 from __future__ import annotations
 
-from archiver.replica.blocks import Block, Br, Image, Text
-from archiver.replica.content import SITE, Content
-from archiver.replica.lexicon import BASMALA, EN
+from archiver.replica.generator import SITE, Content
+from archiver.replica.languages import BASMALA, EN
+from archiver.replica.richtext import Block, Br, Image, Text
 
 TITLE = "Lavrov Scares Central Asia Countries"
 AUTHOR = "Muhammad Mansour"

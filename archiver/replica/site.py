@@ -19,9 +19,9 @@ from zoneinfo import ZoneInfo
 from archiver.replica import chrome, pages, paths
 from archiver.replica.catalog import Catalog, Entry
 from archiver.replica.changes import BREAKABLE, added_items, break_labels, is_revised, revise
-from archiver.replica.content import Content, generate
 from archiver.replica.faults import FaultSpec, permanent
-from archiver.replica.lexicon import LEXICONS, Menu
+from archiver.replica.generator import Content, generate
+from archiver.replica.languages import LEXICONS, Menu
 from archiver.replica.seed import seed_content
 from archiver.replica.truth import truth
 

@@ -13,7 +13,10 @@ from typing import Any
 from hijridate import Hijri
 
 from archiver.columns import DATE_COLUMNS, PAGE_COLUMNS, check_columns
-from archiver.replica.blocks import (
+from archiver.replica.catalog import Entry
+from archiver.replica.generator import Content
+from archiver.replica.paths import canonical_url
+from archiver.replica.richtext import (
     BODY_ROLES,
     Block,
     Frame,
@@ -23,9 +26,6 @@ from archiver.replica.blocks import (
     block_text,
     section_text,
 )
-from archiver.replica.catalog import Entry
-from archiver.replica.content import Content
-from archiver.replica.paths import canonical_url
 
 MEDIA_SUFFIXES = (".mp3", ".mp4", ".pdf")
 # The truth knows every page and date column (their names come from the registry, never their

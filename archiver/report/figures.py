@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from archiver import dataset
-from archiver.health import FIELD_DUE
+from archiver.health import FIELD_DUE, FieldCounts
 from archiver.store.layout import WARC_DIR
 from archiver.store.manifest import read_manifests, replaced_files
 
@@ -108,24 +108,11 @@ def _counts(table: pa.Table, names: list[str], *, month: bool = False) -> list[d
     ]
 
 
-def _filled(column: pa.ChunkedArray) -> list[bool]:
-    filled = pc.is_valid(column)
-    if pa.types.is_string(column.type):
-        filled = pc.and_(filled, pc.greater(pc.utf8_length(column), 0))
-    return [bool(v) for v in filled.to_pylist()]
-
-
 def _coverage(latest: pa.Table) -> list[dict[str, Any]]:
     """Per language, kind and field: how many items are due the field and how many have it
     (a field due only to some kinds, like ``news``, is counted only for those kinds)."""
-    langs, kinds = latest.column("lang").to_pylist(), latest.column("kind").to_pylist()
-    due: Counter[tuple[str, str, str]] = Counter()
-    filled: Counter[tuple[str, str, str]] = Counter()
-    for name, only in FIELD_DUE.items():
-        for lang, kind, ok in zip(langs, kinds, _filled(latest.column(name)), strict=True):
-            if only is None or kind in only:
-                due[(lang, kind, name)] += 1
-                filled[(lang, kind, name)] += ok
+    counts = FieldCounts.of(latest)  # the health check's rules
+    due, filled = counts.due, counts.filled
     return [
         {"lang": lang, "kind": kind, "field": name, "due": n, "filled": filled[(lang, kind, name)],
          "share": round(filled[(lang, kind, name)] / n, 4)}

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from scrapy.commands import crawl
 from scrapy.exceptions import UsageError
 
-from archiver.cli import EXIT_FAILURE, EXIT_USAGE
 from archiver.crawl import execute
+from archiver.exitcodes import EXIT_FAILURE, EXIT_USAGE
 from archiver.store.errors import UnreadableManifest
 from archiver.store.lock import ArchiveLocked
 

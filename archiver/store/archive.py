@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import errno
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from archiver.dataset import latest_hashes
 from archiver.item import ArchiveItem
-from archiver.report.card import refresh_card
 from archiver.store import lock
 from archiver.store.atomic import remove_leftover_temporaries
-from archiver.store.content import content_sha256
+from archiver.store.content_hash import content_sha256
 from archiver.store.manifest import Manifest
+from archiver.store.reader import latest_hashes
 from archiver.store.schema import to_row
 from archiver.store.warc import WarcFile
 from archiver.store.writer import PartFile, PartitionedWriter
@@ -65,13 +64,15 @@ class ArchiveWriter:
         self.counts: Counter[str] = Counter()
         self.opened = False  # close and finish touch nothing of an archive never opened
 
-    def open(self) -> None:
-        """Raises ``ArchiveLocked`` when another process writes this archive."""
+    def open(self, known: Mapping[str, str] | None = None) -> None:
+        """Raises ``ArchiveLocked`` when another process writes this archive. ``known``: each
+        key's latest content hash, when the caller has read them already (a crawl's
+        ``archiver.crawlstate.CrawlState``); else they are read here."""
         lock.acquire(self.root)
         self.opened = True
         if lock.exclusive(self.root):  # a shared holder's fellow workers are writing theirs
             self.counts["temporaries_removed"] += len(remove_leftover_temporaries(self.root))
-        self.known = latest_hashes(self.root)
+        self.known = latest_hashes(self.root) if known is None else dict(known)
         self.manifest.save()
 
     @property
@@ -124,4 +125,3 @@ class ArchiveWriter:
     ) -> None:
         if self.opened:
             self.manifest.finish(reason, stats, health)
-            refresh_card(self.root)  # DIR/README.md tells what the archive now holds

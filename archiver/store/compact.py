@@ -18,7 +18,6 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from archiver.dataset import part_files, readable
 from archiver.store import lock
 from archiver.store.atomic import (
     fsync_dir,
@@ -34,6 +33,7 @@ from archiver.store.manifest import (
     read_manifest,
     replaced_files,
 )
+from archiver.store.reader import part_files, readable
 from archiver.store.schema import directory_year
 from archiver.store.writer import PartFile, file_sha256
 

@@ -16,8 +16,8 @@ from typing import Any, TextIO
 
 import pyarrow.compute as pc
 
-from archiver.dataset import batches, latest, read
 from archiver.jsonable import jsonable
+from archiver.store.reader import batches, latest, read
 from archiver.store.schema import dataset_schema
 
 FORMATS = ("jsonl", "csv")

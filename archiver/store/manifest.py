@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -213,15 +213,18 @@ def replaced_among(merged: dict[str, str], exists: Callable[[str], bool]) -> set
     return done
 
 
-def unresolved_item_failures(root: Path, archived: Container[str]) -> list[FailedFetch]:
-    """Item pages that failed in earlier runs and are still not archived, once per item.
+def unresolved_item_failures(
+    manifests: Iterable[Mapping[str, Any]], archived: Container[str]
+) -> list[FailedFetch]:
+    """Item pages that failed in the runs of ``manifests`` and are still not archived, once
+    per item (the latest failure of each).
 
     An incremental walk stops at the first page of archived items, so an item that failed
     below it would never be listed to it again: it is retried from this list instead. Pages
     robots.txt refused are not retried.
     """
     found: dict[str, FailedFetch] = {}
-    for _, manifest in read_manifests(root):
+    for manifest in manifests:
         for entry in manifest.get("failures", []):
             ref = parse_item_url(entry["url"])
             if (

@@ -22,7 +22,6 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from archiver.dataset import part_files, readable
 from archiver.store import lock
 from archiver.store.atomic import leftover_temporaries
 from archiver.store.errors import UnreadableManifest
@@ -33,6 +32,7 @@ from archiver.store.manifest import (
     replaced_among,
     warcs_before_listing,
 )
+from archiver.store.reader import part_files, readable
 from archiver.store.schema import LEGACY_VERSION, SCHEMA_VERSION, file_schema
 from archiver.store.warc import OPEN_SUFFIX
 from archiver.store.warccheck import check_warc

@@ -21,8 +21,8 @@ from typing import Any
 import pyarrow.compute as pc
 from warcio.archiveiterator import ArchiveIterator
 
-from archiver.dataset import latest, read
 from archiver.store.layout import WARC_DIR
+from archiver.store.reader import latest, read
 from archiver.store.warc import warc_date
 
 COLUMNS = ["fetched_url", "title", "fetched_at", "warc_file", "warc_offset", "warc_length"]

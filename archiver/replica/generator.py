@@ -15,9 +15,9 @@ from datetime import timedelta
 from hijridate import Hijri
 
 from archiver.replica import datefmt, variants
-from archiver.replica.blocks import Block, Br, Email, Frame, Image, Inline, Link, Text, block_text
 from archiver.replica.catalog import Entry
-from archiver.replica.lexicon import BASMALA, Lexicon
+from archiver.replica.languages import BASMALA, Lexicon
+from archiver.replica.richtext import Block, Br, Email, Frame, Image, Inline, Link, Text, block_text
 
 SITE = "https://www.hizb-ut-tahrir.info"
 HIJRI_OFFSET_PERCENT = 14  # share of printed Hijri dates one day off Umm al-Qura (dates.md)

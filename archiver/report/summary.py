@@ -6,10 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyarrow.compute as pc
-
-from archiver.dataset import latest
-from archiver.health import FIELD_DUE, is_due
+from archiver.health import FIELD_DUE, FieldCounts
+from archiver.store.reader import latest
 
 
 @dataclass
@@ -36,15 +34,10 @@ def summarise(root: Path) -> Summary:
         items=Counter(zip(langs, kinds, strict=True)),
         years=Counter(zip(langs, table.column("year").to_pylist(), strict=True)),
     )
-    for name in FIELD_DUE:
-        column = table.column(name)
-        filled = pc.is_valid(column)
-        if column.type == "string":
-            filled = pc.and_(filled, pc.greater(pc.utf8_length(column), 0))
-        for lang, kind, ok in zip(langs, kinds, filled.to_pylist(), strict=True):
-            if is_due(name, kind):
-                summary.expected[(lang, name)] += 1
-                summary.covered[(lang, name)] += bool(ok)
+    counts = FieldCounts.of(table)  # the health check's rules, over the latest view
+    for (lang, _, name), due in counts.due.items():
+        summary.expected[(lang, name)] += due
+        summary.covered[(lang, name)] += counts.filled[(lang, _, name)]
     return summary
 
 
