@@ -88,13 +88,14 @@ def main() -> None:
     else:
         crawler = process.create_crawler("mediaoffice")
         process.crawl(crawler, base_url=base_url, lang=langs, mode="full")
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     process.start()
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     assert crawler.stats is not None
     stats = crawler.stats.get_stats()
     result = {
         "wall": wall,
+        "cpu": cpu,
         "pages": stats.get("response_received_count", 0),
         "items": stats.get("item_scraped_count", 0),
         "parquet_seconds": timer.parquet_seconds if timer else 0.0,
