@@ -143,7 +143,8 @@ class Coprocess:
                 answer.set_exception(value)
 
         self._send(request, settle)
-        if self._reading is None and not self._dead:
+        if self._reading is not loop and not self._dead:
+            self._stop_reading()
             loop.add_reader(self._replies, self._read_some)
             self._reading = loop
         return await answer
