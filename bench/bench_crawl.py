@@ -7,14 +7,17 @@ replica server. A round runs, in turn: a spider that walks the same listings and
 and does nothing with them; the real mediaoffice spider with extraction, dates, Parquet and
 WARC; the same without WARC capture (ARCHIVER_WARC_ENABLED=False); the same without the Parquet
 pipeline (only the normalise pipeline). A writer's share is the wall time it adds to the crawl:
-(full crawl - crawl without it) / full crawl. The seconds spent inside each writer (Parquet on
-the reactor thread, WARC on its worker thread) are printed beside it.
+(full crawl - crawl without it) / full crawl. Beside it: the CPU seconds of the Parquet
+pipeline (on the reactor thread) and of the WARC capture process, and each crawl's CPU seconds
+in its reactor's process and in its helpers (the capture and page processes): on a machine
+shared with other jobs the wall times move with their load, the CPU seconds much less.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -55,13 +58,15 @@ def report(round_: dict[str, dict[str, Any]]) -> dict[str, float]:
         "parquet": (wall - round_["noparquet"]["wall"]) / wall,
     }
     pages = ", ".join(f"{kind} {result['pages']}" for kind, result in round_.items())
-    print(f"pages: {pages}")
+    print(f"pages: {pages}; load average {os.getloadavg()[0]:.2f}")
+    cpu = ", ".join(f"{kind} {r['cpu']:.2f} + {r['helpers_cpu']:.2f}" for kind, r in round_.items())
+    print(f"CPU s (reactor + helpers): {cpu}")
     print(
         f"walls (s): do-nothing {round_['donothing']['wall']:.2f}, full {wall:.2f}, "
         f"no WARC {round_['nowarc']['wall']:.2f}, no Parquet {round_['noparquet']['wall']:.2f} | "
         f"pages/s: do-nothing {rates['donothing']:.0f}, full {rates['archiver']:.0f} "
         f"(ratio {shares['ratio']:.2f}) | "
-        f"WARC adds {shares['warc']:.1%} (worker thread busy {full['warc_seconds']:.2f} s), "
+        f"WARC adds {shares['warc']:.1%} (capture process CPU {full['warc_seconds']:.2f} s), "
         f"Parquet adds {shares['parquet']:.1%} (in the pipeline {full['parquet_seconds']:.2f} s)"
     )
     return shares
