@@ -16,6 +16,7 @@ from archiver.commands.common import (
     quieted,
     report,
 )
+from archiver.store.errors import UnreadableManifest
 from archiver.store.lock import ArchiveLocked
 
 # Subcommand modules under archiver.commands, in the order --help lists them.
@@ -57,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(args.quiet, args.log_file, args.log_level)
         with quieted(args.quiet):
             code: int = args.run(args)
-    except (CommandFailed, ArchiveLocked) as error:
+    except (CommandFailed, ArchiveLocked, UnreadableManifest) as error:
         # What the operator can fix: one line naming it, not a traceback.
         report(args.command, str(error))
         return EXIT_FAILURE

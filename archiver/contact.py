@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from archiver import __version__
 from archiver.urls import is_site_host
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
 
 PROJECT = "archiver"
 # What to tell an operator who has not set it.
@@ -39,6 +43,18 @@ def user_agent(contact: str) -> str:
         if contact
         else (f"{PROJECT}/{__version__} ({about})")
     )
+
+
+def name_contact(settings: BaseSettings) -> None:
+    """Rebuild ``USER_AGENT`` from ``ARCHIVER_CONTACT`` as given (``-s`` included), unless a
+    user agent was given explicitly: the one mechanism of every command that fetches."""
+    from scrapy.settings import SETTINGS_PRIORITIES
+
+    if (settings.getpriority("USER_AGENT") or 0) <= SETTINGS_PRIORITIES["project"]:
+        built = user_agent(str(settings.get("ARCHIVER_CONTACT") or "").strip())
+        # Above "project": the runner merges its own settings into the crawler's at the
+        # start, and an equal priority would put the contact-less agent back.
+        settings.set("USER_AGENT", built, priority="spider")
 
 
 def needs_contact(urls: Iterable[str]) -> bool:

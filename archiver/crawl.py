@@ -2,7 +2,8 @@
 
 Check the inputs (``archiver.preflight``), name the operator's contact in the user agent, take
 the archive's lock, crawl, and read the outcome: the finish reason, the rows that reached the
-archive and the health check's verdict (``archiver.extensions.health``) give the exit code.
+archive, whether every listing walk ran to its end, and the health check's verdict
+(``archiver.extensions.health``) give the exit code.
 
 Twisted's reactor runs once per process, so one process runs one crawl; tests and the demo
 start crawls through the ``archiver`` command in a subprocess when they need several.
@@ -19,12 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from archiver import contact, preflight
 from archiver.cli import EXIT_FAILURE, EXIT_HEALTH, EXIT_OK
-from archiver.health import Verdict
+from archiver.health import LISTING_FAILED, WALKS_CUT, Verdict
 from archiver.store import lock
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler, CrawlerProcessBase
-    from scrapy.settings import BaseSettings
 
 # What to do when another process writes the archive, for both ways of starting a crawl.
 LOCKED_WAY_OUT = (
@@ -62,6 +62,12 @@ class CrawlResult:
         return bool(self.stats.get("archive/rows_committed") != written)
 
     @property
+    def walk_incomplete(self) -> bool:
+        """A listing page could not be read or a walk was cut: part of the site went unseen,
+        whether or not the health check runs to say so."""
+        return any(int(self.stats.get(stat, 0)) for stat in (LISTING_FAILED, WALKS_CUT))
+
+    @property
     def exit_code(self) -> int:
         return self.worker_exit_code if self.crawl_exit_code is None else self.crawl_exit_code
 
@@ -70,20 +76,9 @@ class CrawlResult:
         """This process's own outcome (for a crawl on its own, the crawl's)."""
         if self.finish_reason != "finished" or self.rows_lost:
             return EXIT_FAILURE
-        if self.health is not None and not self.health.passed:
+        if self.walk_incomplete or (self.health is not None and not self.health.passed):
             return EXIT_HEALTH
         return EXIT_OK
-
-
-def name_contact(settings: BaseSettings) -> None:
-    """The user agent built with ``ARCHIVER_CONTACT``, unless one was given explicitly."""
-    from scrapy.settings import SETTINGS_PRIORITIES
-
-    if (settings.getpriority("USER_AGENT") or 0) <= SETTINGS_PRIORITIES["project"]:
-        built = contact.user_agent(str(settings.get("ARCHIVER_CONTACT") or "").strip())
-        # Above "project": the runner merges its own settings into the crawler's at the
-        # start, and an equal priority would put the contact-less agent back.
-        settings.set("USER_AGENT", built, priority="spider")
 
 
 def execute(
@@ -91,16 +86,18 @@ def execute(
 ) -> CrawlResult:
     """Run ``crawler`` in ``process`` to its end and return its outcome.
 
-    Raises ``preflight.Refused`` before anything is written, ``ArchiveLocked`` when another
-    crawl writes the archive, and what the crawl's start raised (a spider's ``ValueError``
+    Raises ``preflight.Refused`` before anything is written, ``UnreadableManifest`` when the
+    archive's history cannot be read, ``ArchiveLocked`` when another crawl writes the archive,
+    and what the crawl's start raised (a spider's ``ValueError``
     for a bad argument) once the process has stopped, so that it is reported, not logged as
     an unretrieved task's traceback.
     """
     from archiver.extensions.health import HealthCheck
-    from archiver.store.manifest import crawl_id_for
+    from archiver.store.manifest import crawl_id_for, read_manifests
 
     out = preflight.check_crawl(crawler.settings, spider_args)
-    name_contact(crawler.settings)
+    read_manifests(out)  # UnreadableManifest: stop here, not in the middle of the crawl
+    contact.name_contact(crawler.settings)
     frontier = bool(crawler.settings.get("ARCHIVER_FRONTIER"))
     state = None
     if frontier:

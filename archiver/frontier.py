@@ -10,8 +10,10 @@ but not settled: that run may have committed it before older items it never reac
 
 A *walk* is one chain of listing pages, each reached by the previous one's next link. A broken
 or hostile server can make it endless (the same entries on every page, or empty pages that
-still link a next one), so ``walk_end`` stops a walk at a page that lists no entry the walk has
-not listed before, and at a page cap; such a walk is cut, not complete.
+still link a next one, or a next link back to a page already read, which the crawl's duplicate
+filter would drop unsaid), so ``walk_end`` stops a walk at a page that lists no entry the walk
+has not listed before, at a next link to a page it has read, and at a page cap; such a walk is
+cut, not complete.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from w3lib.url import canonicalize_url
 
 MODES = ("incremental", "full")
 # The crawl stat naming the sections a run walks completely: unbounded by --since, --until,
@@ -79,23 +83,29 @@ def plan_page(
 
 @dataclass
 class Walk:
-    """What one walk has read so far: its pages and the keys they listed."""
+    """What one walk has read so far: its pages, their addresses and the keys they listed."""
 
     pages: int = 0
     seen: set[str] = field(default_factory=set)
+    addresses: set[str] = field(default_factory=set)  # canonical, as the duplicate filter has it
 
-    def read(self, keys: Iterable[str]) -> int:
-        """Count one more page of the walk; how many of its keys the walk had not listed."""
+    def read(self, url: str, keys: Iterable[str]) -> int:
+        """Count one more page of the walk, read at ``url``; how many of its keys the walk
+        had not listed."""
         self.pages += 1
+        self.addresses.add(canonicalize_url(url))
         before = len(self.seen)
         self.seen.update(keys)
         return len(self.seen) - before
 
 
-def walk_end(walk: Walk, unseen: int, max_pages: int) -> str | None:
-    """Why a walk must not follow its page's next link (the reason recorded), or None."""
+def walk_end(walk: Walk, unseen: int, next_url: str, max_pages: int) -> str | None:
+    """Why a walk must not follow its page's next link to ``next_url`` (the reason
+    recorded), or None."""
     if unseen == 0:
         return "the listing page adds no entry the walk had not listed before"
     if walk.pages >= max_pages:
         return f"the walk reached ARCHIVER_MAX_LISTING_PAGES ({max_pages} pages)"
+    if canonicalize_url(next_url) in walk.addresses:
+        return "the next link leads back to a page the walk has read"
     return None

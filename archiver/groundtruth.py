@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from archiver.store.schema import COLUMN_NAMES
+from archiver.columns import COLUMN_NAMES
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,8 @@ def reason_class(failure: dict[str, Any]) -> str:
 
 
 def outcome(result: CrawlResult) -> dict[str, Any]:
-    """The run's summary: counts, failures by reason, health verdict, files, exit code."""
+    """The run's summary: counts, failures by reason, whether every listing walk ran to its
+    end, health verdict, files, exit code."""
     manifest_path = result.out / CRAWLS_DIR / f"{result.crawl_id}.json"
     # No manifest when the archive could not be opened (the log says why): nothing was written.
     manifest: dict[str, Any] = (
@@ -87,6 +88,7 @@ def outcome(result: CrawlResult) -> dict[str, Any]:
         "failures_by_reason": dict(
             sorted(Counter(map(reason_class, manifest["failures"])).items())
         ),
+        "walks_complete": not result.walk_incomplete,
         "health": health,
         "files": {
             "manifest": str(manifest_path) if manifest_path.is_file() else None,
@@ -103,7 +105,7 @@ def format_outcome(summary: dict[str, Any]) -> str:
         f"crawl {summary['crawl_id']} ({summary['finish_reason']}) in "
         f"{summary['duration_seconds']:.1f} s: {n['listing_pages']} listing pages, "
         f"{n['responses']} responses",
-        f"archived: {n['rows_written']} new or changed rows, {n['unchanged']} unchanged, "
+        f"archived: {n['rows_committed']} new or changed rows, {n['unchanged']} unchanged, "
         f"{n['failures']} failures (+{n['failures_again']} failed again, "
         f"{n['robots_forbidden']} refused by robots.txt); {n['new']} new, {n['revised']} revised",
     ]
@@ -115,5 +117,6 @@ def format_outcome(summary: dict[str, Any]) -> str:
     )
     health = summary["health"]
     lines += [f"HEALTH: {problem['message']}" for problem in health["failing"]]
-    lines.append(f"health: {health['verdict']}; exit code {summary['exit_code']}")
+    incomplete = "" if summary["walks_complete"] else "listing walk incomplete; "
+    lines.append(f"health: {health['verdict']}; {incomplete}exit code {summary['exit_code']}")
     return "\n".join(lines)

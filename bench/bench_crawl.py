@@ -7,10 +7,11 @@ replica server. A round runs, in turn: a spider that walks the same listings and
 and does nothing with them; the real mediaoffice spider with extraction, dates, Parquet and
 WARC; the same without WARC capture (ARCHIVER_WARC_ENABLED=False); the same without the Parquet
 pipeline (only the normalise pipeline). A writer's share is the wall time it adds to the crawl:
-(full crawl - crawl without it) / full crawl. Beside it: the CPU seconds of the Parquet
-pipeline (on the reactor thread) and of the WARC capture process, and each crawl's CPU seconds
-in its reactor's process and in its helpers (the capture and page processes): on a machine
-shared with other jobs the wall times move with their load, the CPU seconds much less.
+(full crawl - crawl without it) / full crawl. Beside it: the seconds inside each writer (the
+timed stand-ins of ``bench/timed_pipeline.py``: the Parquet pipeline on the reactor thread, the
+WARC capture process's CPU), and the CPU seconds of the do-nothing crawl and of the full crawl's
+reactor process and its helpers (capture and page processes): on a machine shared with other
+jobs, wall times move with their load, CPU seconds much less. Prints Markdown.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archiver.replica import running  # noqa: E402
+from bench.markdown import table  # noqa: E402
 
 CHILD = Path(__file__).with_name("crawl_child.py")
 KINDS = ("donothing", "archiver", "nowarc", "noparquet")
@@ -47,29 +50,43 @@ def crawl(kind: str, base_url: str, langs: str) -> dict[str, Any]:
     return result
 
 
-def report(round_: dict[str, dict[str, Any]]) -> dict[str, float]:
-    """Print one round's line; its throughput ratio and the writers' shares."""
-    full = round_["archiver"]
-    wall = full["wall"]
+def shares(round_: dict[str, dict[str, Any]]) -> dict[str, float]:
+    """One round's throughput ratio (full crawl against the do-nothing spider, pages per
+    second) and each writer's share: the wall time it adds, over the full crawl's."""
+    wall = round_["archiver"]["wall"]
     rates = {kind: result["pages"] / result["wall"] for kind, result in round_.items()}
-    shares = {
+    return {
         "ratio": rates["archiver"] / rates["donothing"],
         "warc": (wall - round_["nowarc"]["wall"]) / wall,
         "parquet": (wall - round_["noparquet"]["wall"]) / wall,
     }
-    pages = ", ".join(f"{kind} {result['pages']}" for kind, result in round_.items())
-    print(f"pages: {pages}; load average {os.getloadavg()[0]:.2f}")
-    cpu = ", ".join(f"{kind} {r['cpu']:.2f} + {r['helpers_cpu']:.2f}" for kind, r in round_.items())
-    print(f"CPU s (reactor + helpers): {cpu}")
-    print(
-        f"walls (s): do-nothing {round_['donothing']['wall']:.2f}, full {wall:.2f}, "
-        f"no WARC {round_['nowarc']['wall']:.2f}, no Parquet {round_['noparquet']['wall']:.2f} | "
-        f"pages/s: do-nothing {rates['donothing']:.0f}, full {rates['archiver']:.0f} "
-        f"(ratio {shares['ratio']:.2f}) | "
-        f"WARC adds {shares['warc']:.1%} (capture process CPU {full['warc_seconds']:.2f} s), "
-        f"Parquet adds {shares['parquet']:.1%} (in the pipeline {full['parquet_seconds']:.2f} s)"
-    )
-    return shares
+
+
+def row(label: str, round_: dict[str, dict[str, Any]]) -> list[str]:
+    full, share = round_["archiver"], shares(round_)
+    walls = [f"{round_[kind]['wall']:.2f} s" for kind in KINDS]
+    return [
+        label,
+        *walls,
+        f"{full['pages']} / {full['items']}",
+        f"{share['ratio']:.2f}",
+        f"{share['warc']:.1%}",
+        f"{full['warc_seconds']:.2f} s",
+        f"{share['parquet']:.1%}",
+        f"{full['parquet_seconds']:.2f} s",
+        f"{round_['donothing']['cpu']:.2f} s",
+        f"{full['cpu']:.2f} + {full['helpers_cpu']:.2f} s",
+    ]
+
+
+HEADER = ["round", "do-nothing", "full", "no WARC", "no Parquet", "pages / items",
+          "pages/s ratio", "WARC adds", "in WARC", "Parquet adds", "in Parquet",
+          "CPU do-nothing", "CPU full (reactor + helpers)"]  # fmt: skip
+GOALS: tuple[tuple[str, str, Callable[[float], bool]], ...] = (
+    ("ratio", "the full crawl ≥ 0.5× the do-nothing spider's pages/s", lambda v: v >= 0.5),
+    ("warc", "the WARC writer ≤ 5% of the crawl's wall time", lambda v: v <= 0.05),
+    ("parquet", "the Parquet writer ≤ 5% of the crawl's wall time", lambda v: v <= 0.05),
+)
 
 
 def main() -> None:
@@ -78,17 +95,23 @@ def main() -> None:
     parser.add_argument("--langs", default="en,ar")
     parser.add_argument("--runs", type=int, default=3, help="rounds of the four crawls")
     args = parser.parse_args()
-    langs = tuple(args.langs.split(","))
-    print(f"replica: {args.items} items per section, sections {args.langs}")
     rounds = []
-    with running(items=args.items, seed=7, langs=langs) as server:
+    with running(items=args.items, seed=7, langs=tuple(args.langs.split(","))) as server:
         for _ in range(args.runs):
-            round_ = {kind: crawl(kind, server.base_url, args.langs) for kind in KINDS}
-            rounds.append(report(round_))
-    for name in ("ratio", "warc", "parquet"):
-        values = [r[name] for r in rounds]
-        low, high = min(values), max(values)
-        print(f"median {name}: {statistics.median(values):.3f} (range {low:.3f}–{high:.3f})")
+            rounds.append({kind: crawl(kind, server.base_url, args.langs) for kind in KINDS})
+    print(
+        f"Replica: {args.items} items per section, sections {args.langs}; {args.runs} rounds of "
+        "four crawls in turn, each in its own process: the do-nothing spider, the full crawl, "
+        "the same without WARC capture and without the Parquet pipeline. A writer *adds* "
+        "(full − without it) / full of the wall time; *in* is the time spent inside it "
+        f"(the WARC capture process's CPU). Load average at the end: {os.getloadavg()[0]:.2f}.\n"
+    )
+    print(table(HEADER, [row(str(n), round_) for n, round_ in enumerate(rounds, 1)]))
+    print()
+    for name, goal, met in GOALS:  # the table above shows every round
+        median = statistics.median(shares(round_)[name] for round_ in rounds)
+        shown = f"{median:.2f}" if name == "ratio" else f"{median:.1%}"
+        print(f"- Goal: {goal}: {'met' if met(median) else '**not met**'} (median {shown}).")
 
 
 if __name__ == "__main__":

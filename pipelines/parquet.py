@@ -89,8 +89,9 @@ class ParquetPipeline:
         except OSError as error:
             self.stop(error)
             raise DropItem(f"not archived: {self.write_error}", log_level="DEBUG") from None
-        self.stats.inc_value(f"archive/{outcome}")
-        if outcome != "unchanged":
+        if outcome == "unchanged":
+            self.stats.inc_value("archive/unchanged")
+        else:  # new and revised rows are counted as they are committed (close_spider)
             self.stats.inc_value("archive/rows_written")
             self.stats.inc_value(f"archive/rows_written/{item.lang}")
         return stamped
@@ -151,6 +152,8 @@ class ParquetPipeline:
             self.write_failed(error)
         # Counted at commit: less than rows_written means buffered rows never reached disk.
         self.stats.set_value("archive/rows_committed", self.archive.rows_committed)
+        for outcome in ("new", "revised"):
+            self.stats.set_value(f"archive/{outcome}", self.archive.committed[outcome])
 
     def finish_manifest(self, reason: str) -> None:
         check = self.crawler.get_extension(HealthCheck)

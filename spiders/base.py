@@ -37,6 +37,21 @@ if TYPE_CHECKING:
 EARLIER_FAILURE = "archiver_earlier_failure"
 
 
+def failure_reason(error: BaseException) -> str:
+    """A download error as one readable line: its name and message. Scrapy words an error that
+    wraps Twisted's failures (a connection closed, an answer that is no HTTP) as their repr:
+    theirs are given instead. An error without a message (ResponseDataLossError) is its name."""
+    message = str(error)
+    cause = error.__cause__
+    reasons = getattr(cause, "reasons", None)
+    if message and message == str(cause) and isinstance(reasons, list):
+        message = "; ".join(
+            f"{type(r.value).__name__}: {r.getErrorMessage()}" if isinstance(r, Failure) else str(r)
+            for r in reasons
+        )
+    return f"{type(error).__name__}: {message}".removesuffix(": ")
+
+
 class ArchiveSpider(scrapy.Spider):
     base_url: str
     allowed_domains: list[str]
@@ -111,9 +126,10 @@ class ArchiveSpider(scrapy.Spider):
     def record_failure(self, failure: Failure) -> None:
         request: Any = getattr(failure, "request", None)
         error = failure.value
+        assert error is not None  # an errback's failure holds its error
         self.report_failure(
             request.url if request is not None else "",
-            f"{type(error).__name__}: {failure.getErrorMessage()}",
+            failure_reason(error),
             error.response.status if isinstance(error, HttpError) else None,
             request.cb_kwargs.get("listing_date") if request is not None else None,
             retry=request is not None and request.meta.get(EARLIER_FAILURE, False),

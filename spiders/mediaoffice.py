@@ -243,7 +243,7 @@ class MediaOfficeSpider(ArchiveSpider):
             else:
                 items.append((ref.key, listed, url))
         entries = [Entry(key, listing_day(listed.datetime_raw)) for key, listed, _ in items]
-        unseen = walk.read(key for key, _, _ in items)
+        unseen = walk.read(response.url, (key for key, _, _ in items))
         plan = plan_page(
             entries,
             self.known,
@@ -269,16 +269,14 @@ class MediaOfficeSpider(ArchiveSpider):
         if not plan.follow_next:
             stats.inc_value("listing/stopped_early")
         elif next_url and self.budget_left():
-            yield from self.next_listing(
-                response, next_url, walk_name, walk_end(walk, unseen, self.max_listing_pages)
-            )
+            yield from self.next_listing(response, next_url, walk_name, unseen)
 
     def next_listing(
-        self, response: Response, next_url: str, walk_name: str, cut: str | None
+        self, response: Response, next_url: str, walk_name: str, unseen: int
     ) -> Iterator[scrapy.Request]:
-        """The walk's next page, if its link stays in scope and the walk may go on; a link that
-        leaves scope (another host, port or scheme) or a walk cut (``cut``, the reason) ends the
-        walk as a failure naming the link."""
+        """The walk's next page, if its link stays in scope and the walk may go on (its page
+        listed ``unseen`` new entries); a link that leaves scope (another host, port or scheme)
+        or a walk cut (``walk_end``) ends the walk as a failure naming the link."""
         url = self.scope.link(next_url)
         if url is None:
             self.listing_lost()
@@ -286,6 +284,7 @@ class MediaOfficeSpider(ArchiveSpider):
                 response.url, f"OffScope: next page off scope: {next_url}", None, None
             )
             return
+        cut = walk_end(self.walks[walk_name], unseen, url, self.max_listing_pages)
         request = scrapy.Request(
             url, callback=self.parse_listing, errback=self.listing_failed, meta={WALK: walk_name}
         )

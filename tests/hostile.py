@@ -1,6 +1,6 @@
 """A hostile site on 127.0.0.1 for the scope tests: each path answers as a test tells it to
-(redirects anywhere, meta refreshes, links to other hosts, ports and schemes, slow or huge
-bodies), and every request it gets is logged with its ``Host`` header.
+(redirects anywhere, meta refreshes, links to other hosts, ports and schemes, slow, huge or
+lying bodies), and every request it gets is logged with its ``Host`` header.
 
 Paired with ``tests/hostile_dns.py``, which resolves every name to 127.0.0.1: a request that
 leaves the scope would reach this server (and be logged) instead of the network.
@@ -25,6 +25,8 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
     drip_seconds: float = 0.0  # > 0: the body goes out one byte at a time, this far apart
+    declared_length: int | None = None  # a Content-Length that lies about the body
+    raw: bytes | None = None  # sent as it is instead of a response: no status line, no headers
 
 
 @dataclass(frozen=True)
@@ -108,18 +110,25 @@ class _Handler(BaseHTTPRequestHandler):
         with self.server.lock:
             self.server.hits.append(Hit(self.headers.get("Host", ""), self.path))
         reply = self.server.routes.get(self.path, Reply(404, {}, b"not here"))
+        if reply.raw is not None:
+            self.wfile.write(reply.raw)
+            return
         self.send_response(reply.status)
         for name, value in reply.headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(reply.body)))
+        length = len(reply.body) if reply.declared_length is None else reply.declared_length
+        self.send_header("Content-Length", str(length))
         self.end_headers()
         if not reply.drip_seconds:
             self.wfile.write(reply.body)
             return
-        for byte in reply.body:
-            self.wfile.write(bytes([byte]))
-            self.wfile.flush()
-            time.sleep(reply.drip_seconds)
+        try:
+            for byte in reply.body:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(reply.drip_seconds)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up waiting, as it should
 
     def log_message(self, format: str, *args: object) -> None:
         """Quiet: the hits are the log."""

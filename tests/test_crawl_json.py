@@ -48,6 +48,7 @@ def test_the_json_summary_matches_the_manifest(tmp_path: Path) -> None:
         "failures_again": 0,
         "robots_forbidden": 0,
     }
+    assert summary["walks_complete"] is True
     statuses = Counter(f"HTTP {f['status']}" for f in manifest["failures"])
     assert set(statuses) == {"HTTP 404", "HTTP 500"}  # deleted items, and 500s past the retry
     assert summary["failures_by_reason"] == dict(sorted(statuses.items()))

@@ -13,16 +13,13 @@ from typing import Any
 
 import pytest
 
+from archiver.columns import DATE_COLUMNS
 from archiver.dates import apply_dates
 from archiver.pages import extract_item
 from archiver.urls import LANGS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = sorted(p.name for p in FIXTURES.glob("d_*") if (p / "dates.json").is_file())
-COLUMNS = (
-    "published_date", "published_at", "published_hijri", "hijri_offset_days", "date_source",
-    "date_status", "date_conflict", "date_raw", "page_header_date",
-)  # fmt: skip
 
 
 def _plain(value: Any) -> Any:
@@ -36,7 +33,7 @@ def _dated(case: str) -> dict[str, Any]:
         (folder / "page.html").read_bytes(), meta["url"], listing_date=meta.get("listing_date")
     )
     dated = apply_dates(item)
-    return {name: _plain(getattr(dated, name)) for name in COLUMNS}
+    return {name: _plain(getattr(dated, name)) for name in DATE_COLUMNS}
 
 
 @pytest.mark.parametrize("case", CASES)

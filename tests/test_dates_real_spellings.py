@@ -55,6 +55,19 @@ REAL = [
     ("28 Rajab al-Muharram katika mwaka wa 1342 H sawia na 03/03/1924 M", date(1924, 3, 3), "1342-07-28", "out_of_range"),
     ("Saturday, 29 Rajab al Muharram 1442 corresponding 13 March 2021 CE", date(2021, 3, 13), "1442-07-29", "ok"),
     ("ګڼه: ح.ت.افغ ۰۴/۱۴۴۲ سهشنبه ۱۶ ربیع الثاني، ۱۴۴۲هـ ۰۱/۱۲/۲۰۲۰م", date(2020, 12, 1), "1442-04-16", "ok"),
+    # Spellings no table listed (read only through the calendar check, or not at all, before):
+    # pa "ذولحجه", pe "ذولقعده", tr "Cumâde’s Sânî" (press release and header widget), sw
+    # "Disemba"; and pe's reference label "شماره صدور" before the Gregorian line.
+    ("هجری قمری نېټه :     10 ذولحجه 1445\nمیلادی نېټه :     یکشنبه, 16 جون 2024 م", date(2024, 6, 16), "1445-12-10", "ok"),
+    ("تاریخ هجری :1 ذولقعده 1444\nتاریخ میلادی : یکشنبه، 21 می 2023م", date(2023, 5, 21), "1444-11-01", "ok"),
+    ("H. 20 Cumâde’s Sânî 1440 M. Pazartesi, 25 Şubat 2019 |", date(2019, 2, 25), "1440-06-20", "ok"),
+    ("Çarşamba, 26 Cumade’s Sânî 1447 | 2025/12/17", date(2025, 12, 17), "1447-06-26", "ok"),
+    ("H.  16 Jumada I 1444 Na: 1444 H / 04\nM.  Jumamosi, 10 Disemba 2022", date(2022, 12, 10), "1444-05-16", "ok"),
+    ("شماره صدور:1441 AH / 021 تاریخ میلادی : چهارشنبه، 22 آوریل 2020م", date(2020, 4, 22), None, "ok"),
+    # The English month first (before: only the Hijri part was read, hijri_only); the second
+    # prints a Gregorian day five months from its Hijri one, and says so.
+    ("On 11 Safar 1424 Hijri or April 13, 2003 CE", date(2003, 4, 13), "1424-02-11", "ok"),
+    ("Saturday, 03 Dhul Hijjah 1435 AH- April 27, 2014 CE", date(2014, 4, 27), "1435-12-03", "hijri_mismatch"),
 ]  # fmt: skip
 
 

@@ -196,6 +196,43 @@ def test_files_whose_crawl_manifest_is_missing_are_problems(archive: Path) -> No
     assert report.notes == []
 
 
+def test_a_damaged_manifest_is_a_problem_for_verify_and_one_line_for_every_reader(
+    archive: Path,
+) -> None:
+    """Before, verify, stats, export, compact, reextract and the crawl stopped with a
+    JSONDecodeError traceback; what readers would count without the manifest is unknown."""
+    manifest_path, _ = manifest_of(archive)
+    manifest_path.write_bytes(manifest_path.read_bytes()[:100])  # cut short
+    report = verify(archive)
+    (problem,) = [p for p in report.problems if "manifest" in p]
+    assert problem.startswith(f"{manifest_path}: unreadable crawl manifest (")
+    assert problem.endswith(")")
+    why = problem.removeprefix(f"{manifest_path}: unreadable crawl manifest (")[:-1]
+    line = f"{manifest_path}: unreadable crawl manifest ({why}); see `archiver verify`"
+    out = archive.parent / "export.jsonl"
+    commands: list[list[str | Path]] = [
+        ["stats", archive],
+        ["stats", "--json", archive],
+        ["report", archive],
+        ["export", archive, "--format", "jsonl", "--out", out],
+        ["compact", archive],
+        ["reextract", archive],
+        ["crawl", "--base-url", "http://127.0.0.1:9", "--mode", "full", "--out", archive],
+    ]
+    for command in commands:
+        done = archiver(*command)
+        assert (done.returncode, done.stderr) == (1, f"archiver {command[0]}: {line}\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "mediaoffice", "-a", "base_url=http://127.0.0.1:9",
+         "-s", f"ARCHIVER_OUT={archive}", "-s", "LOG_LEVEL=ERROR"],
+        cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, timeout=120,
+        check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (1, f"scrapy crawl: {line}\n")
+    assert not out.exists() and not (archive / "report.html").exists()
+    assert len(list((archive / "crawls").glob("*.json"))) == 1  # the crawls started nothing
+
+
 def test_a_compactions_leftover_temporary_is_named_as_such(archive: Path) -> None:
     partition = next((archive / "articles" / "lang=en").iterdir())
     leftover = partition / ".part-compact-20261201T000000Z-abcdef-00001.parquet.4242.tmp"
@@ -224,6 +261,36 @@ def test_a_warc_file_recovered_after_a_kill_is_listed_by_the_next_run(archive: P
     assert len(listed) == 2  # and the second run's own file
     report = verify(archive)
     assert (report.problems, report.notes, report.warc_files) == ([], [], 2)
+
+
+def test_warc_files_older_than_their_listing_are_one_note_until_the_next_crawl_lists_them(
+    archive: Path,
+) -> None:
+    """Manifests written before WARC files were listed have no ``warc_files``: verify says so
+    once for all such files, not once a file, and the next crawl lists them."""
+    path = warc_file(archive)
+    second = path.with_name(path.name.replace("-00001.", "-00002."))
+    shutil.copyfile(path, second)  # a crawl of then that closed two files
+    manifest_path, manifest = manifest_of(archive)
+    del manifest["warc_files"]
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    report = verify(archive)
+    assert (report.problems, report.warc_files) == ([], 2)
+    assert report.notes == [
+        "2 WARC file(s) of crawls whose manifests predate the listing of WARC files: their "
+        "records' digests were checked, not their SHA-256 and size; the next `archiver crawl` "
+        "into this archive lists them"
+    ]
+    with running(items=ITEMS, seed=7, langs=("en",)) as replica:
+        done = crawl(replica.base_url, archive)
+    assert done.returncode == 0, done.stdout + done.stderr
+    later = next(p for p in (archive / "crawls").glob("*.json") if p != manifest_path)
+    later_manifest = json.loads(later.read_text(encoding="utf-8"))
+    listed = [entry["path"] for entry in later_manifest["warc_files"]]
+    assert listed[:2] == [str(p.relative_to(archive)) for p in (path, second)]
+    assert later_manifest["stats"]["warc/earlier_files_listed"] == 2
+    report = verify(archive)
+    assert (report.problems, report.notes, report.warc_files) == ([], [], 3)
 
 
 def test_records_read_as_readers_expect(archive: Path) -> None:
@@ -385,6 +452,14 @@ def test_a_full_disk_ends_the_run_with_one_line_and_loses_nothing_archived(
             "the same command again to fetch the rest"
         )
         assert done.stdout.splitlines()[-1] == "health: not checked; exit code 1"
+        # The summary counts the rows committed, not those buffered and lost with the write.
+        (archived,) = [line for line in done.stdout.splitlines() if line.startswith("archived:")]
+        assert archived.startswith(f"archived: {len(kept)} new or changed rows, 0 unchanged, ")
+        assert archived.endswith(f"; {len(kept)} new, 0 revised")
+        stats = manifest_of_crawl(out, 0)[1]["stats"]
+        assert (stats["archive/new"], stats["archive/rows_committed"]) == (len(kept), len(kept))
+        if failing == "parquet":
+            assert stats["archive/rows_written"] > len(kept)  # the case: buffered rows were lost
         report = verify(out)
         assert (report.problems, report.notes, report.rows) == ([], [], len(kept))
         again = crawl(replica.base_url, out)

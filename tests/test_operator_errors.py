@@ -289,6 +289,18 @@ def test_extract_fetches_with_the_crawls_user_agent(agent_server: tuple[str, lis
     assert seen == [user_agent(CONTACT)]
 
 
+def test_extract_builds_its_user_agent_from_a_contact_setting(
+    agent_server: tuple[str, list[str]],
+) -> None:
+    """-s ARCHIVER_CONTACT=… rebuilds the agent as it does for a crawl; -s USER_AGENT wins."""
+    base, seen = agent_server
+    url = f"{base}/en/index.php/x/5.html"
+    for setting in (["-s", f"ARCHIVER_CONTACT={CONTACT}"], ["-s", "USER_AGENT=my-own-agent/1"]):
+        done = run([sys.executable, "-m", "archiver.cli", "extract", url, *setting])
+        assert done.returncode == 0, done.stderr
+    assert seen == [user_agent(CONTACT), "my-own-agent/1"]
+
+
 # --- how a run ended, the same for both commands --------------------------------------------
 
 

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
+from archiver.columns import PAGE_COLUMNS
 from archiver.item import KINDS, ArchiveItem
 from archiver.pages import PARSER_VERSION, extract_item
-from archiver.store.schema import PAGE_COLUMNS
 from archiver.urls import LANGS
 
 FIXTURES = Path(__file__).parent / "fixtures"

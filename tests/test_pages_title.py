@@ -11,7 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from archiver.pages.labels import SITE_NAMES
-from archiver.pages.title import fold, head_title, is_site_name, strip_site_name
+from archiver.pages.title import (
+    fold,
+    head_title,
+    is_site_name,
+    strip_site_name,
+    without_kind_label,
+)
 
 UNLISTED_FORMS = [
     "Hizb ut-Tahrir Central Media Office",
@@ -96,3 +102,29 @@ TITLE = st.lists(WORDS, min_size=1, max_size=6).map(" ".join).filter(lambda t: n
 def test_agreement_with_the_typed_title_always_wins(title: str, site: str, sep: str) -> None:
     assert head_title(f"{title}{sep}{site}", [], [title]) == title
     assert head_title(f"{site}{sep}{title}", [title], []) == title
+
+
+@pytest.mark.parametrize(
+    ("title", "bare"),
+    [
+        ("News and Comment The Regime Loses Its Head", "The Regime Loses Its Head"),
+        ("News & Comment: Packages That Tie Hands", "Packages That Tie Hands"),
+        ("-Basın Açıklaması- Faiz Sarmalı", "Faiz Sarmalı"),
+        ("بيان صحفى الغلاء يلتهم الرواتب", "الغلاء يلتهم الرواتب"),
+        ("Letter from the Ameer (Translated)", "Letter from the Ameer"),
+        ("Press Release", "Press Release"),  # the name alone stays
+        ("News & Comment 12/03/2015", "News & Comment 12/03/2015"),  # no words after it
+        ("Press Releases Are Read by Few", "Press Releases Are Read by Few"),  # not the name
+    ],
+)
+def test_kind_name_before_the_title_is_dropped(title: str, bare: str) -> None:
+    assert without_kind_label(title) == bare
+
+
+def test_head_title_over_the_typed_title_and_its_second_line_is_whole() -> None:
+    head = "The Answer to the Question: Is Silence Permitted? - Central Media Office"
+    typed, second = "The Answer to the Question", "Is Silence Permitted?"
+    bare = [typed, f"{typed} {second}"]
+    assert head_title(head, [], bare) == "The Answer to the Question: Is Silence Permitted?"
+    # A real affix after the typed title alone still goes.
+    assert head_title(f"{typed} - Central Media Office", [], [typed]) == typed

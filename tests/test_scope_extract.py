@@ -111,6 +111,43 @@ def test_a_slow_page_ends_at_the_deadline(
     )
 
 
+WHOLE = item_page("The whole of an item").body
+BROKEN = [
+    (
+        Reply(200, {"Content-Type": "text/html"}, WHOLE[:40], declared_length=len(WHOLE)),
+        f"the page ended after 40 of the {len(WHOLE)} bytes its Content-Length declared",
+    ),
+    (
+        Reply(200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, WHOLE),
+        "the answer is compressed (gzip), which was not asked for",
+    ),
+    (
+        Reply(raw=b"HTTP/1.1 abc garbage\r\n\r\n" + WHOLE),
+        "not an HTTP answer (BadStatusLine: 'HTTP/1.1 abc garbage\\r\\n')",
+    ),
+    (
+        Reply(raw=WHOLE),
+        "not an HTTP answer (BadStatusLine: '<html><head><title>The whole of an item</title>"
+        "</head><body>…')",
+    ),
+]
+
+
+@pytest.mark.parametrize(("reply", "why"), BROKEN)
+def test_a_broken_answer_is_refused_in_one_line_not_read_in_part(
+    servers: tuple[HostileServer, HostileServer],
+    capsys: pytest.CaptureFixture[str],
+    reply: Reply,
+    why: str,
+) -> None:
+    """A crawl fails such pages (docs/operations.md); extract neither prints half a page nor
+    raises."""
+    site, _ = servers
+    site.routes["/broken.html"] = reply
+    code, err = extract(site.base_url + "/broken.html", capsys)
+    assert (code, err) == (1, f"archiver extract: cannot read {site.base_url}/broken.html: {why}\n")
+
+
 def test_a_bad_deadline_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     code, err = extract("http://127.0.0.1:9/x.html", capsys, "ARCHIVER_EXTRACT_DEADLINE=soon")
     assert code == 1

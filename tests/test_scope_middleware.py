@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any
 
 import pytest
+from scrapy.core.downloader.handlers import DownloadHandlers
+from scrapy.exceptions import NotSupported
 from scrapy.http import HtmlResponse, Request, Response
+from scrapy.utils.project import get_project_settings
 from scrapy.utils.test import get_crawler
 
 from archiver import signals
@@ -58,6 +62,16 @@ def test_a_scheme_relative_redirect_keeps_the_scheme_and_is_judged(crawler: Any)
         guard.process_response(request, response)
 
 
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_every_redirect_status_off_scope_is_refused(crawler: Any, status: int) -> None:
+    guard = OffScopeRedirects.from_crawler(crawler)
+    response = Response(ITEM, status=status, headers={"Location": "http://127.0.0.1:8001/x"})
+    with pytest.raises(
+        OffScope, match=re.escape("redirected off scope to http://127.0.0.1:8001/x")
+    ):
+        guard.process_response(Request(ITEM, errback=errback), response)
+
+
 def test_a_redirect_to_the_real_site_is_moved_onto_the_base_url(crawler: Any) -> None:
     guard = OffScopeRedirects.from_crawler(crawler)
     response = Response(
@@ -101,3 +115,20 @@ def test_a_refusal_is_reported_here_only_when_no_errback_will(crawler: Any) -> N
             "sender": crawler,
         }
     ]
+
+
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://127.0.0.1:1/x", "data:,secret", "s3://bucket/key"]
+)
+def test_the_project_downloader_has_no_handler_but_http_s(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second wall: should a request of another scheme get past the scope, the project's
+    settings leave the downloader no handler to fetch it with."""
+    monkeypatch.setenv("SCRAPY_SETTINGS_MODULE", "archiver.settings")
+    handlers = get_project_settings().getdict("DOWNLOAD_HANDLERS")
+    crawler = get_crawler(ArticleSpider, {"DOWNLOAD_HANDLERS": handlers})
+    crawler.spider = ArticleSpider.from_crawler(crawler, url=ITEM)
+    scheme = url.split(":", 1)[0]
+    with pytest.raises(NotSupported, match=f"Unsupported URL scheme '{scheme}'"):
+        asyncio.run(DownloadHandlers(crawler).download_request_async(Request(url)))

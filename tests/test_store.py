@@ -14,13 +14,14 @@ import pyarrow.parquet as pq
 import pytest
 
 from archiver import dataset
+from archiver.columns import COLUMN_NAMES, COLUMNS
 from archiver.item import ArchiveItem
 from archiver.store.atomic import remove_leftover_temporaries
 from archiver.store.content import content_sha256
 from archiver.store.datadict import render
 from archiver.store.export import export
 from archiver.store.manifest import Manifest
-from archiver.store.schema import COLUMN_NAMES, COLUMNS, SCHEMA_VERSION, YEAR_DESCRIPTION, to_row
+from archiver.store.schema import SCHEMA_VERSION, YEAR_DESCRIPTION, to_row
 from archiver.store.summary import format_summary, summarise
 from archiver.store.verify import verify
 from archiver.store.writer import PartitionedWriter

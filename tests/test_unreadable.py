@@ -16,7 +16,7 @@ from archiver.dates import parse_date
 from archiver.extraction import extract
 from archiver.item import ArchiveItem
 from archiver.pages import ListingPage
-from archiver.pages.document import MAX_DEPTH
+from archiver.pages.document import MAX_DEPTH, byte_order_mark
 from archiver.replica import Replica
 from spiders.mediaoffice import MediaOfficeSpider
 from tests.callbacks import parse_item
@@ -124,6 +124,30 @@ def test_utf16_pages_read_as_their_utf8_original(codec: str) -> None:
     assert fields(extract(body, SEED_URL)) == original
     assert fields(extract(body, SEED_URL, encoding=codec)) == original
     assert extract(body, SEED_URL).page_flags == extract(text.encode(), SEED_URL).page_flags
+
+
+def test_a_big_endian_utf32_page_with_its_mark_reads_as_its_utf8_original() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    body = b"\x00\x00\xfe\xff" + text.encode("utf-32-be")
+    assert fields(extract(body, SEED_URL)) == fields(extract(text.encode(), SEED_URL))
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        (b"\xff\xfe\x00\x00<\x00\x00\x00", ("utf-32-le", b"\xff\xfe\x00\x00")),
+        (b"\x00\x00\xfe\xff\x00\x00\x00<", ("utf-32-be", b"\x00\x00\xfe\xff")),
+        (b"\xff\xfe<\x00", ("utf-16-le", b"\xff\xfe")),
+        (b"\xfe\xff\x00<", ("utf-16-be", b"\xfe\xff")),
+        (b"\xef\xbb\xbf<", ("utf-8", b"\xef\xbb\xbf")),
+        (b"<html>", (None, b"")),
+    ],
+)
+def test_byte_order_marks_utf32_before_utf16(
+    start: bytes, expected: tuple[str | None, bytes]
+) -> None:
+    """w3lib 2.6 reads UTF-32LE's mark as UTF-16LE's (as browsers do): the page lost its text."""
+    assert byte_order_mark(start) == expected
 
 
 def test_utf16_through_the_spider_callback() -> None:

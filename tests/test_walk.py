@@ -10,6 +10,8 @@ pages, ``gr`` lists new items on every page for ever.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,7 +29,7 @@ from archiver.frontier import COMPLETE_LANGS_STAT, Walk, walk_end
 from archiver.health import WALKS_CUT, Thresholds, check
 from archiver.sections import LATEST_MENU
 from spiders.mediaoffice import MediaOfficeSpider
-from tests.run_cli import archiver
+from tests.run_cli import ROOT, archiver
 
 PER_PAGE = 2
 LONG_ID = 7  # the finite section lists this item under a URL over URLLENGTH_LIMIT
@@ -166,18 +168,57 @@ def test_endless_walks_are_cut_with_their_reason_and_the_run_is_not_ok(
     assert manifest["rows"] == 2 + 6  # ar's two items; gr's three pages of two
 
 
+def test_a_cut_walk_is_not_ok_without_the_health_check_either(server: str, tmp_path: Path) -> None:
+    """The exit code says a walk was cut whether or not the health check runs, for both ways
+    of starting a crawl."""
+    off = ["-s", "ARCHIVER_HEALTH_ENABLED=False"]
+    done = archiver(
+        "crawl", "--base-url", server, "--lang", "ar", "--out", tmp_path / "cli", "--mode",
+        "full", *LOCAL, *off,
+    )  # fmt: skip
+    assert done.returncode == EXIT_HEALTH, done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1] == (
+        "health: not checked; listing walk incomplete; exit code 3"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "mediaoffice", "-a", f"base_url={server}",
+         "-a", "lang=ar", "-a", "mode=full", "-s", f"ARCHIVER_OUT={tmp_path / 'scrapy'}",
+         *LOCAL, *off],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == EXIT_HEALTH, done.stderr
+    for out in ("cli", "scrapy"):
+        (manifest,) = (tmp_path / out / "crawls").glob("*.json")
+        run = json.loads(manifest.read_text(encoding="utf-8"))
+        assert (run["health"], run["stats"][WALKS_CUT]) == (None, 1)
+
+
 def test_a_walk_is_cut_at_a_page_of_no_new_entries_and_at_the_cap() -> None:
     walk = Walk()
-    assert walk.read(["en/1", "en/2"]) == 2
-    assert walk_end(walk, 2, max_pages=3) is None
-    assert walk.read(["en/2", "en/3"]) == 1
-    assert walk_end(walk, 1, max_pages=3) is None
-    assert walk.read(["en/3", "en/1"]) == 0
-    assert walk_end(walk, 0, max_pages=3) == (
+    page = "http://127.0.0.1:8000/en/index.php/latest-articles.html?start=%d"
+    assert walk.read(page % 0, ["en/1", "en/2"]) == 2
+    assert walk_end(walk, 2, page % 2, max_pages=3) is None
+    assert walk.read(page % 2, ["en/2", "en/3"]) == 1
+    assert walk_end(walk, 1, page % 4, max_pages=3) is None
+    assert walk.read(page % 4, ["en/3", "en/1"]) == 0
+    assert walk_end(walk, 0, page % 6, max_pages=3) == (
         "the listing page adds no entry the walk had not listed before"
     )
-    assert walk_end(Walk(pages=3), 2, max_pages=3) == (
+    assert walk_end(Walk(pages=3), 2, page % 6, max_pages=3) == (
         "the walk reached ARCHIVER_MAX_LISTING_PAGES (3 pages)"
+    )
+
+
+def test_a_next_link_back_to_a_page_the_walk_read_cuts_it() -> None:
+    """The duplicate filter would drop that request without a word, and the walk would pass
+    for complete."""
+    walk = Walk()
+    first = "http://127.0.0.1:8000/en/index.php/latest-articles.html?start=0&limit=2"
+    walk.read(first, ["en/1", "en/2"])
+    walk.read(first.replace("start=0", "start=2"), ["en/3", "en/4"])
+    back = "http://127.0.0.1:8000/en/index.php/latest-articles.html?limit=2&start=0"
+    assert walk_end(walk, 2, back, max_pages=10) == (
+        "the next link leads back to a page the walk has read"
     )
 
 

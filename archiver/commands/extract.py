@@ -2,12 +2,14 @@
 
 A URL is fetched as a crawl would fetch it: http(s) only, redirects followed only within the
 URL's own scope (its host:port; the site's hosts move onto it, ``archiver.urls.Scope``), the
-body capped at ``DOWNLOAD_MAXSIZE`` and the whole fetch at ``ARCHIVER_EXTRACT_DEADLINE``.
+body capped at ``DOWNLOAD_MAXSIZE`` and the whole fetch at ``ARCHIVER_EXTRACT_DEADLINE``; a
+body cut short of its Content-Length, compressed, or not in HTTP at all is refused, not read.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import sys
@@ -39,7 +41,7 @@ def register(sub: Any) -> None:
         default=[],
         metavar="NAME=VALUE",
         help="a setting for the fetch (DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, "
-        "ARCHIVER_EXTRACT_DEADLINE, USER_AGENT), as with `archiver crawl -s`",
+        "ARCHIVER_EXTRACT_DEADLINE, ARCHIVER_CONTACT, USER_AGENT), as with `archiver crawl -s`",
     )
     parser.set_defaults(run=run)
 
@@ -52,6 +54,7 @@ class _Limits:
         from scrapy.utils.project import get_project_settings
 
         from archiver.commands.crawl import parse_settings
+        from archiver.contact import name_contact
         from archiver.preflight import Refused, check_settings
 
         settings = get_project_settings()
@@ -60,6 +63,7 @@ class _Limits:
             check_settings(settings)
         except (Refused, ValueError) as error:
             raise CommandFailed(str(error)) from None
+        name_contact(settings)  # as a crawl does: -s ARCHIVER_CONTACT=… reaches the agent
         self.max_size = settings.getint("DOWNLOAD_MAXSIZE")  # 0: no cap, as in Scrapy
         self.timeout = settings.getfloat("DOWNLOAD_TIMEOUT")
         self.seconds = settings.getfloat("ARCHIVER_EXTRACT_DEADLINE")
@@ -79,6 +83,10 @@ class _Limits:
         return bool(self.max_size) and size > self.max_size
 
     def read(self, response: HTTPResponse) -> bytes:
+        """The body as a crawl would take it: within the caps, whole, not compressed."""
+        encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+        if encoding not in ("", "identity"):  # none was asked for: no bomb to inflate
+            raise CommandFailed(f"the answer is compressed ({encoding}), which was not asked for")
         length = response.headers.get("Content-Length", "")
         if length.isdigit() and self.too_large(int(length)):
             raise self.oversize(int(length))
@@ -88,6 +96,11 @@ class _Limits:
             if self.too_large(len(body)):
                 raise self.oversize(len(body))
             self.left()
+        if length.isdigit() and len(body) < int(length):  # urllib returns the part it got
+            raise CommandFailed(
+                f"the page ended after {len(body)} of the {length} bytes its Content-Length "
+                "declared"
+            )
         return bytes(body)
 
     def oversize(self, size: int) -> CommandFailed:
@@ -149,6 +162,12 @@ def run(args: argparse.Namespace) -> int:
             url = args.url or Path(source).resolve().as_uri()
     except (OSError, urllib.error.URLError, CommandFailed) as error:
         raise CommandFailed(f"cannot read {source}: {error}") from error
+    except http.client.HTTPException as error:  # a broken status line, or no HTTP at all
+        line = str(error)
+        shown = repr(line[:60] + "…" if len(line) > 60 else line)
+        raise CommandFailed(
+            f"cannot read {source}: not an HTTP answer ({type(error).__name__}: {shown})"
+        ) from error
     item = extract(body, url, args.listing_date, encoding=encoding)
     record = {name: jsonable(value) for name, value in item.to_record().items()}
     json.dump(record, sys.stdout, ensure_ascii=False, indent=2)

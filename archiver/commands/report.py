@@ -24,7 +24,6 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archiver.report.figures import UnreadableManifest
     from archiver.report.html import REPORT_NAME, write_report
     from archiver.store.remote import RemoteArchive
 
@@ -36,8 +35,6 @@ def run(args: argparse.Namespace) -> int:
     with readable_archive(args.dir, warcs=True) as root:
         try:
             path = write_report(root, args.out, title)
-        except UnreadableManifest as error:
-            raise CommandFailed(str(error)) from None
         except OSError as error:
             raise CommandFailed(f"cannot write the report: {error}") from None
         if remote and args.out is None:

@@ -52,16 +52,13 @@ def run(args: argparse.Namespace) -> int:
 
 def show(root: Path, as_json: bool) -> int:
     from archiver.dataset import skipped_files
-    from archiver.store.layout import CRAWLS_DIR
+    from archiver.store.manifest import read_manifests
     from archiver.store.summary import format_summary, format_years, summarise
 
     if as_json:
-        from archiver.report.figures import UnreadableManifest, archive_figures
+        from archiver.report.figures import archive_figures
 
-        try:
-            figures = archive_figures(root)
-        except UnreadableManifest as error:
-            raise CommandFailed(str(error)) from None
+        figures = archive_figures(root)
         damaged = figures["damaged_files"]
         print(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
@@ -71,8 +68,8 @@ def show(root: Path, as_json: bool) -> int:
         print()
         print(format_years(summary))
         print("\ncrawls")
-        for path in sorted((root / CRAWLS_DIR).glob("*.json")):
-            print(crawl_line(json.loads(path.read_text(encoding="utf-8"))))
+        for _, manifest in read_manifests(root):
+            print(crawl_line(manifest))
         if damaged:
             print("\ndamaged part files (left out)")
             print("\n".join(f"  {entry}" for entry in damaged))

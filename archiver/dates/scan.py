@@ -40,6 +40,11 @@ _NAMED = re.compile(
     r"(?<![\d/.\-])(?<!\d:)(\d{1,2})(?:(?:st|nd|rd|th|er)(?![^\W\d_]))?\.?\s*"
     r"([^\W\d_]+(?:[ '\-./]+[^\W\d_]+){0,5}?)[\s,،'\-./]*(\d{4})(?!\d)"
 )
+# English month first: "April 13, 2003" (en/index.php/archives/ameer-webpage-on-cmo/22891),
+# "AH- April 27, 2014 CE" (en/index.php/latest-articles.html?start=18280).
+_MONTH_FIRST = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]+)\.?\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"
+)
 # "2024/11/26", "28/03/2024", "05.05.2024", "2024-11-26T…".
 _NUMERIC = re.compile(r"(?<![\d/.:\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})(?![\d/\-]|\.\d)")
 _TIME = re.compile(
@@ -102,6 +107,9 @@ def scan(text: str) -> Printed:
             break
     numeric, numeric_at, numeric_end, impossible = _first_numeric(folded)
     invalid |= impossible
+    if not named and not numeric:  # the rare English month-first form, looked for last
+        named, named_at, named_end, impossible = _month_first(folded)
+        invalid |= impossible
     if numeric and (not named or numeric_at < named_at):
         gregorian, at, end = numeric, numeric_at, numeric_end
     else:
@@ -141,6 +149,20 @@ def _iso(text: str) -> Printed | None:
     except ValueError:
         return None  # ISO-like but not ISO ("2024-11-26 (Tuesday)"): the general scan reads it
     return Printed(None, (moment.date(),), None, moment.timetz(), invalid=False)
+
+
+def _month_first(folded: str) -> tuple[tuple[date, ...], int, int, bool]:
+    """The first Gregorian date printed month first ("april 13, 2003"): its reading, start
+    and end (-1 when there is none), and whether an impossible one was seen."""
+    for match in _MONTH_FIRST.finditer(folded):
+        month = month_number(match[1], GREGORIAN_INDEX)
+        if month is None:
+            continue
+        try:
+            return (date(int(match[3]), month, int(match[2])),), match.start(), match.end(), False
+        except ValueError:
+            return (), -1, -1, True
+    return (), -1, -1, False
 
 
 def _first_numeric(folded: str) -> tuple[tuple[date, ...], int, int, bool]:

@@ -55,7 +55,7 @@ HIJRI_MONTHS: dict[str, tuple[str, ...]] = {
         "Rebiülevvel|Rebiü'l-Evvel|Rabi’-ul Evvel",
         "Rebiülahir|Rabi’-ul Âhir|Rebiü'l-Âhir",
         "Cumade’l Ûlâ|Cumâde’l Ûlâ|Cemaziyelevvel|Cemaziyülevvel",
-        "Cumade’l Âhire|Cumâde’l Âhire|Cemaziyelahir|Cemaziyülahir",
+        "Cumade’l Âhire|Cumâde’l Âhire|Cumade’s Sânî|Cemaziyelahir|Cemaziyülahir",
         "Receb|Recep|Raceb",
         "Şa'bân|Şaban",
         "Ramazan",
@@ -102,8 +102,8 @@ HIJRI_MONTHS: dict[str, tuple[str, ...]] = {
         "شعبان",
         "رمضان",
         "شوال",
-        "ذی القعده|ذیقعده",
-        "ذی الحجه|ذیحجه",
+        "ذی القعده|ذیقعده|ذولقعده",
+        "ذی الحجه|ذیحجه|ذولحجه",
     ),
     "sw": (
         "Muharram",
@@ -288,7 +288,7 @@ GREGORIAN_MONTHS: dict[str, tuple[str, ...]] = {
         "Septemba",
         "Oktoba",
         "Novemba",
-        "Desemba",
+        "Desemba|Disemba",
     ),
     "fr": (
         "janvier",
@@ -422,7 +422,7 @@ SITE_SPELLINGS: frozenset[str] = frozenset(
         "Cumade’l Ûlâ", "Cumâde’l Ûlâ", "Rabi’-ul Âhir", "Şa'bân",
         "Rabi’u l-Awwal", "Dschumada l-Ula",
         "جمادى الثانية", "جمادى الأولى", "شوال", "شعبان", "رمضان", "رجب", "ذي القعدة",
-        "جمادی الاول", "ذی القعد",
+        "جمادی الاول", "ذی القعد", "ذولقعده", "ذولحجه", "Cumade’s Sânî", "Disemba",
         "November", "April", "May", "September", "August", "March", "July",
         "März", "Juli", "Oktoba", "Temmuz", "Kasım", "شباط", "فبراير", "جولائی",
         "septembre",
@@ -447,7 +447,9 @@ MONTH_EPITHETS = (
 YEAR_WORDS = ("katika mwaka wa", "mwaka wa", "of the year", "in the year", "yılı", "sanat")
 
 # Labels of a press release's reference field ("No: 1441 AH / 005"): its value is never a date.
-REFERENCE_LABELS = ("No", "N°", "Na", "Nr", "Sayı", "رقم الإصدار", "شمارہ نمبر", "شماره", "ګڼه")
+REFERENCE_LABELS = (
+    "No", "N°", "Na", "Nr", "Sayı", "رقم الإصدار", "شمارہ نمبر", "شماره صدور", "شماره", "ګڼه",
+)  # fmt: skip
 # Labels that start the Gregorian line of a press release; a reference value ends before them.
 GREGORIAN_LABELS = (
     "M.", "التاريخ الميلادي", "عیسوی تاریخ", "تاریخ میلادی", "میلادي نېټه", "میلادی نېټه",

@@ -27,7 +27,7 @@ from scrapy.http import Request, Response
 from archiver import signals as archiver_signals
 from archiver.coprocess import Coprocess
 from archiver.store import lock
-from archiver.store.manifest import crawl_id_for
+from archiver.store.manifest import crawl_id_for, warcs_before_listing
 from archiver.store.warc import Exchange, WarcFile, WarcFileWriter, WarcRef, published, recover
 
 if TYPE_CHECKING:
@@ -104,6 +104,14 @@ class WarcCaptureMiddleware:
         for path in self.recovered:
             logger.warning("recovered a WARC file left open by an interrupted run: %s", path)
             self.stats.inc_value("warc/recovered_files")
+        # And the closed files of runs whose manifests did not list WARC files yet.
+        earlier = warcs_before_listing(root) if lock.exclusive(root) else []
+        self.unlisted = [path for path in earlier if path not in self.recovered]
+        if self.unlisted:
+            logger.info(
+                "listing %d WARC files of earlier runs in this run's manifest", len(self.unlisted)
+            )
+            self.stats.set_value("warc/earlier_files_listed", len(self.unlisted))
         crawl_id = crawl_id_for(crawler)
         writer = WarcFileWriter(
             root, crawl_id, max_bytes=max_bytes, info=warcinfo_fields(crawler, crawl_id)
@@ -116,8 +124,9 @@ class WarcCaptureMiddleware:
         self.signals.send_catch_log(archiver_signals.warc_file_closed, warc=warc)
 
     def opened(self) -> None:
-        """The recovered files go into this run's manifest: theirs never got to list them."""
-        for path in self.recovered:
+        """The recovered and unlisted files go into this run's manifest: theirs never got to
+        list them."""
+        for path in [*self.recovered, *self.unlisted]:
             self.announce(published(self.root, path))
 
     def closed(self) -> None:

@@ -6,8 +6,7 @@
 
 from __future__ import annotations
 
-from archiver.pages.document import DOCUMENT_FLAGS
-from archiver.pages.item import (
+from archiver.pages.article import (
     ITEM_FLAGS,
     GavickPage,
     ItemPage,
@@ -17,6 +16,7 @@ from archiver.pages.item import (
     extract_item,
     page_for,
 )
+from archiver.pages.document import DOCUMENT_FLAGS
 from archiver.pages.listing import ListingEntry, ListingPage
 from archiver.pages.version import PARSER_VERSION
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from archiver.pages import labels as L
 from archiver.pages.blocks import Block
+from archiver.pages.title import TRANSLATED_TAIL, compact
 from archiver.text import flat, join_paragraphs, squash
 
 # The header block never reaches further than this many paragraphs into the content.
@@ -42,11 +43,14 @@ _DATE_LABEL = L.alternation(
     [*L.every(L.HIJRI_LINE_LABELS), *L.every(L.GREGORIAN_LINE_LABELS)], regex=True
 )
 # The number runs to the next "|", the end of the line, or the next field's label when the
-# block runs on one line ("No: 1431 AH / 108 H.  21 Rabi' I 1431").
+# block runs on one line ("No: 1431 AH / 108 H.  21 Rabi' I 1431"); a label printed twice
+# ("شماره صدور:شماره صدور: …", pe) is one label.
+_REFERENCE_LABEL = L.alternation(L.every(L.REFERENCE_LABELS)) + r"\s*[:：]\s*"
 _REFERENCE = re.compile(
     r"(?:^|(?<=[\s|]))"
-    + L.alternation(L.every(L.REFERENCE_LABELS))
-    + r"\s*[:：]\s*(?P<ref>[^|\n]*?)\s*(?=\||$|\s"
+    + _REFERENCE_LABEL
+    + f"(?:{_REFERENCE_LABEL})?"
+    + r"(?P<ref>[^|\n]*?)\s*(?=\||$|\s"
     + _DATE_LABEL
     + r")"
 )
@@ -61,6 +65,10 @@ _PARTY = re.compile(
     ),
     re.IGNORECASE,
 )
+# "Hizb ut Tahrir / Wilayah Uturuki" as a heading above the title (sw/index.php/dawah/uturuki/
+# 2442): the issuer, kept as text; with a colon it is the title's first line instead
+# ("Hizb ut Tahrir / Wilayah Pakistan:" over "News Commentary …", en/…/dawah/pakistan/25769).
+_KICKER = re.compile(r"^\s*(?:" + _PARTY.pattern + r")\s*/\s*[^/:\n]{1,40}$", re.IGNORECASE)
 _SIGNOFF = re.compile(
     r"^" + L.alternation(L.every(L.SIGNOFF_PREFIXES), regex=True) + r"\s*(?P<name>.*)$",
     re.DOTALL,
@@ -80,12 +88,14 @@ _NAME_SUFFIX = re.compile(r"\s+[–—-]\s+")
 _SENTENCE_END = re.compile(r"[.!?؟]$")
 # "Thursday, 03 Sha'ban 1439 AH, corresponding to 19 April 2018" and its localised kin: a Hijri
 # day-month-year with its era marker, then a Gregorian year within the same line.
-_YEAR_AND_ERA = r"[1١۱][34٣٤۳۴]\d\d\s*(?:AH|A\.H\.|هـ|ه|ہجری|n\.\s?H\.|de l'Hégire)"
+# sw prints a bare "H" and "M" ("05 Dhul-Hijjah 1443 H sawia na 04 Julai 2022 M",
+# sw/index.php/dawah/uturuki/2442); "1444 H / 04" is a reference, not a date.
+_YEAR_AND_ERA = r"[1١۱][34٣٤۳۴]\d\d\s*(?:AH|A\.H\.|هـ|ه|ہجری|n\.\s?H\.|de l'Hégire|H\b(?!\s*/))"
 _HIJRI_ERA = re.compile(_YEAR_AND_ERA)  # a cheap test before the costly search below
 _DATELINE = re.compile(
     r"(?:[^\W\d_]+,\s*)?\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:من\s+)?[^\d\n,;:]{2,30}?\s+"
     + _YEAR_AND_ERA
-    + r"[^\n]{0,60}?(?:19|20|١٩|٢٠|۱۹|۲۰)\d\d(?:\s*(?:CE|C\.E\.|AD|م|n\.\s?Chr\.))?"
+    + r"[^\n]{0,60}?(?:19|20|١٩|٢٠|۱۹|۲۰)\d\d(?:\s*(?:CE|C\.E\.|AD|م|n\.\s?Chr\.|M\b))?"
 )
 
 
@@ -97,9 +107,16 @@ _FOOTER_OFFICE_CHARS = 160
 _MARK = _MARK_CLASS + "*"  # tatweel or a diacritic may follow any Arabic letter
 
 
+# Letters printed for one another in labels ("بيان صحفى" with alef maksura for "بيان صحفي").
+_SAME_LETTERS = ("يىی", "كک", "هة")
+_LETTER_CLASS = {c: f"[{group}]" for group in _SAME_LETTERS for c in group}
+
+
 def _spelled(label: str) -> str:
-    """A label as a regex that any spacing, tatweel or diacritics still match."""
-    return r"\s+".join(_MARK.join(re.escape(c) for c in word) for word in label.split())
+    """A label as a regex that any spacing, tatweel, diacritics or letter form still match."""
+    return r"\s+".join(
+        _MARK.join(_LETTER_CLASS.get(c) or re.escape(c) for c in word) for word in label.split()
+    )
 
 
 # An old press release's one paragraph: the kind's label, then the title ("-Label- Title").
@@ -168,6 +185,15 @@ _LABEL_AND_TITLE = re.compile(
 )
 
 
+# The News & Comment banner as text: "NC" (en, its image's alt text), the kind's name alone
+# ("Haber-Yorum", tr), compared as letters only.
+_BANNERS = frozenset(("nc", *(compact(name) for name in L.every(L.NEWS_COMMENT_NAMES))))
+
+
+def is_banner(text: str) -> bool:
+    return len(text) <= _LABEL_CHARS and compact(text) in _BANNERS
+
+
 def is_basmala(text: str) -> bool:
     if "بسم" not in text:
         return False
@@ -188,6 +214,13 @@ def _is_header_block(block: Block) -> bool:
         block.region == "header"
         or (len(block.text) <= _LABEL_CHARS and label_key(block.text) in _PRESS_RELEASE_KEYS)
         or any(_is_date_line(line) for line in block.text.split("\n"))
+    )
+
+
+def _is_label_block(block: Block) -> bool:
+    """Only the header's own words ("مطبوعاتي دفتر" after the dates, pa/…/4631)."""
+    return len(block.text) <= _LABEL_CHARS and all(
+        is_header_label(line) for line in block.text.split("\n")
     )
 
 
@@ -276,13 +309,22 @@ def is_role_line(line: str) -> bool:
     return bool(_PARTY.search(plain) and _ROLE_WORD.search(plain))
 
 
+# A signature line that names a place ("im Heiligen Land …", "في السويد"): never a name.
+_PLACE_LINE = re.compile(r"^" + L.alternation(L.every(L.PLACE_WORDS)) + r"\s", re.IGNORECASE)
+
+
 def _signatory(lines: list[str]) -> str | None:
     """The person who signs: the line above a role line, or below it when the role comes
     first; without a role line, a first line that names no office and reads as a name."""
     for i, line in enumerate(lines):
         if is_role_line(line):
             near = lines[i - 1] if i else (lines[i + 1] if i + 1 < len(lines) else "")
-            person = near and not _OFFICE_WORDS.search(near) and not is_role_line(near)
+            person = (
+                near
+                and not _OFFICE_WORDS.search(near)
+                and not is_role_line(near)
+                and not _PLACE_LINE.match(near)
+            )
             return near if person else None
     first = lines[0]
     person = not _OFFICE_WORDS.search(first) and (
@@ -368,8 +410,8 @@ def segment(blocks: list[Block]) -> Content:
     """Split the content block's paragraphs into the dataset's text fields."""
     header_end = 0
     for i, block in enumerate(blocks[:HEAD_LIMIT]):
-        if _is_header_block(block):
-            header_end = i + 1
+        if _is_header_block(block) or (header_end == i and header_end and _is_label_block(block)):
+            header_end = i + 1  # a label line right after the header is its last line (pa)
         elif header_end and _LABEL_AND_TITLE.match(_normal(block.text[:_LABEL_CHARS])):
             # Every line before a label+title paragraph is the header's (pe prints the
             # office after the dates); the title is in that paragraph.
@@ -383,23 +425,31 @@ def segment(blocks: list[Block]) -> Content:
     translated = False
     start = 0
     for start, block in enumerate(rest):  # noqa: B007 - start is read after the loop
-        labelled = _LABEL_THEN_TITLE.match(block.text) if title is None and block.bold else None
+        # Under a press-release header the label+title paragraph may be unstyled (ar, pe).
+        labelled = (
+            _LABEL_THEN_TITLE.match(block.text)
+            if title is None and (block.bold or header is not None)
+            else None
+        )
         if is_basmala(block.text):
             body.append(block)
         elif is_translated_mark(block.text):
             translated = True
-        elif block.text.casefold() == "nc":  # the News & Comment banner printed as text
+        elif is_banner(block.text):  # the News & Comment banner printed as text
             pass
         elif labelled:
             title = labelled["title"]
         elif not block.heading or _NEWS.match(block.text) or _COMMENT.match(block.text):
             break
+        elif title is None and _KICKER.match(block.text):
+            body.append(block)
         elif title is None:
             title = block.text
+            translated |= TRANSLATED_TAIL.search(title) is not None  # "{title} (Translated)"
         elif subtitle is None and not _ENDS_WITH_DAY.search(title):
             subtitle = block.text
-        else:
-            break
+        else:  # a further heading line is body ("To: …"); a "(Translated)" under it is a mark
+            body.append(block)
     else:
         start = len(rest)
     body.extend(rest[start:])

@@ -87,6 +87,20 @@ def sniff_flags(body: bytes) -> list[str]:
     return []
 
 
+# UTF-32 marks, tested before UTF-16's: the little-endian one begins with UTF-16LE's FF FE, and
+# w3lib 2.6 reads it as that (as browsers do, which have no UTF-32), leaving a NUL per letter.
+_UTF32_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"))
+
+
+def byte_order_mark(body: bytes) -> tuple[str | None, bytes]:
+    """The encoding a byte order mark names and the mark's bytes, or (None, b"")."""
+    for mark, name in _UTF32_BOMS:
+        if body.startswith(mark):
+            return name, mark
+    found = read_bom(body)
+    return found[0], found[1] or b""
+
+
 def utf16_without_bom(body: bytes) -> str | None:
     """UTF-16 told by its NUL bytes: markup is ASCII, so every other byte of the page's start
     is NUL (odd bytes: little-endian; even: big-endian), which no 8-bit charset produces."""
@@ -119,12 +133,15 @@ def detect_encoding(body: bytes, declared: str | None = None) -> str:
     told by its NUL bytes, else the transport's encoding, else ``<meta charset>``, else UTF-8.
     A label naming no charset is passed over; so is UTF-16 or UTF-32 declared for bytes without
     their NULs (the standard reads a ``<meta>`` that says UTF-16 as UTF-8)."""
-    bom, nuls = read_bom(body)[0], utf16_without_bom(body)
-    labels = (bom, nuls, declared, lambda: html_body_declared_encoding(body))
+    bom = byte_order_mark(body)[0]
+    if bom:  # already a Python codec's name (w3lib 2.6 resolves no UTF-32 label)
+        return bom
+    nuls = utf16_without_bom(body)
+    labels = (nuls, declared, lambda: html_body_declared_encoding(body))
     for label in labels:
         name = label() if callable(label) else label
         chosen = charset(name) if name else None
-        if chosen and (bom or nuls or not chosen.startswith(_WIDE)):
+        if chosen and (nuls or not chosen.startswith(_WIDE)):
             return chosen
     return "utf-8"
 
@@ -137,7 +154,7 @@ def as_utf8(body: bytes, encoding: str) -> tuple[bytes, bool]:
     error log; decoding 60 KB in Python only to check it cost ≈40 µs a page. The
     ``encoding_errors`` test in tests/test_pages_rules.py pins that behaviour.
     """
-    body = body[len(read_bom(body)[1] or b"") :]
+    body = body[len(byte_order_mark(body)[1]) :]
     if encoding == "utf-8":
         return body, False
     try:

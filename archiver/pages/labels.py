@@ -28,8 +28,12 @@ SITE_NAMES: dict[str, tuple[str, ...]] = {
     # 1416.html; "Zentrales Medienbüro" [M]
     "gr": ("Zentrales Medienbüro", "Das zentrale Medienbüro"),
     "ur": ("مرکزی میڈیا آفس",),  # [M]
-    "pe": ("دفتر مرکزی رسانه‌ای",),  # [M]
-    "pa": ("مرکزي مطبوعاتي دفتر",),  # [M]
+    # [C] "دفتر مطبوعاتی مرکزی" (a title's prefix): hizb-ut-tahrir.info/pe/index.php/dawa-news/
+    # 7976; "دفتر مرکزی رسانه‌ای" [M] not seen on the site, the replica's spelling
+    "pe": ("دفتر مطبوعاتی مرکزی", "دفتر مرکزی رسانه‌ای"),
+    # [C] "د حزب التحریر مرکزي مطبوعاتي دفتر": domainnomeaning.com/pa/index.php/pressreleases/
+    # مرکزی-دفتر-عمومی-برخه/4509
+    "pa": ("مرکزي مطبوعاتي دفتر",),
     # [C] "Afisi Kuu ya Habari ya Hizb ut Tahrir": hizb-uttahrir.info/sw/index.php/
     # kampeni.html?start=50
     "sw": ("Afisi Kuu ya Habari",),
@@ -66,7 +70,9 @@ PUBLISHED_IN_LABELS: dict[str, tuple[str, ...]] = {
     # khilafah.html?start=20
     "sw": ("Imepeperushwa katika",),
     "fr": ("Publié dans",),  # [M]
-    "tr": ("Yayınlandığı yer", "Yayınlandığı kategori"),  # [M]
+    # [C] "Kategori Haber ve Yorum" under a listed item: muslimworld.today/tr/index.php/
+    # son-eklenenler.html?start=248; the other two [M]
+    "tr": ("Kategori", "Yayınlandığı yer", "Yayınlandığı kategori"),
     "gr": ("Veröffentlicht in",),  # [M]
     "ur": ("شائع شدہ", "شائع ہوا"),  # [M]
     "pe": ("منتشر شده در",),  # [M]
@@ -78,14 +84,14 @@ NEWS_LABELS: dict[str, tuple[str, ...]] = {
     "ar": ("الخبر",),  # [C]
     "ur": ("خبر",),  # [C] (also covers pe, pa)
     "gr": ("Nachricht",),  # [C]
-    "tr": ("Haber",),  # [M]
+    "tr": ("Haber",),  # [C] muslimworld.today/tr/index.php/son-eklenenler.html?start=248
     "sw": ("Habari",),  # [M]
     "fr": ("Actualité", "L'actualité", "La nouvelle", "Nouvelle"),  # [M]
 }
 COMMENT_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("Comment", "Commentary"),  # [C]
     "ar": ("التعليق",),  # [C]
-    "ur": ("تبصرہ",),  # [M]
+    "ur": ("تبصرہ",),  # [C] the ur page under NEWS_COMMENT_NAMES ("خبر:" … "تبصرہ:")
     "pe": ("تفسیر", "دیدگاه"),  # [M]
     "pa": ("تبصره",),  # [M]
     "gr": ("Kommentar",),  # [M]
@@ -155,12 +161,27 @@ SIGNOFF_PREFIXES: dict[str, tuple[str, ...]] = {
     "pa": (r"د [^\n]{1,80}?لپاره لیکنه\s*:?",),  # [M]
     "fr": (r"Écrit pour [^\n]{1,80} par",),  # [M]
 }
+# The News & Comment kind's name where old items print it before the title, in the title
+# itself ("News and Comment Raheel-Nawaz Regime …", "News & Comment The AKP Aims …" [C
+# en/index.php/latest-articles.html?start=18704, ?start=19224]); the rest [M].
+NEWS_COMMENT_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("News & Comment", "News and Comment"),
+    # [C] "Haber-Yorum" above the title, as "NC" in en (muslimworld.today/tr/index.php/
+    # son-eklenenler.html?start=248, where "Haber:" opens the text)
+    "tr": ("Haber-Yorum",),
+    # [C] "خبر اور تبصرہ {title}": hizbut-tahrir.info/ur/index.php/پمفلٹ/کینیڈا/author/
+    # 235-super-user.html?start=204
+    "ur": ("خبر اور تبصرہ",),
+    "ar": ("الخبر والتعليق",),  # [M]
+}
 # The line before the title of a press release. A path after [C] in the header, role and
 # office tables is a page of the site's hosts; docs/markup.md "Confirmed on the site" gives
 # the full URLs.
 PRESS_RELEASE_LABELS: dict[str, tuple[str, ...]] = {
-    "en": ("Press Release",),  # [C]
-    "ar": ("بيان صحفي",),  # [C]
+    # [C]; "Letter of Clarification" in the same place: en/index.php/press-releases/pakistan/3840
+    "en": ("Press Release", "Letter of Clarification"),
+    # [C]; "خبر صحفي" (press news) in the same place: ar/index.php/pressreleases/tunisia/60771.html
+    "ar": ("بيان صحفي", "خبر صحفي"),
     "tr": ("Basın Açıklaması",),  # [C]
     # [C] gr/index.php/mb/zmb-dr/3454.html, medienbuero/44.html, mb/zmb-syr/3514.html,
     # mb/zmb-zmb-all/1416.html: four spellings in one section
@@ -168,8 +189,10 @@ PRESS_RELEASE_LABELS: dict[str, tuple[str, ...]] = {
     "ur": ("پریس ریلیز",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html
     # [C] sw/index.php/taarifa-kwa-vyombo-vya-habari/kenya/449.html
     "sw": ("Taarifa kwa Vyombo vya Habari",),
-    "pe": ("اعلامیه مطبوعاتی",),  # [M]
-    "pa": ("مطبوعاتي اعلامیه",),  # [M]
+    # [C] pe/index.php/pressreleases/بنگلادیش/3684 (hizbut-tahrir.info) and
+    # pe/index.php/pressreleases/دفتر-مرکزی-بخش-عمومی/5397 (domainnomeaning.com)
+    "pe": ("اعلامیه مطبوعاتی",),
+    "pa": ("مطبوعاتي اعلامیه",),  # [C] pa/index.php/pressreleases/مرکزی-دفتر-عمومی-برخه/4175
     "fr": ("Communiqué de presse",),  # [M]
 }
 # The generic line of the press-release header (not the issuing office, which follows it;
@@ -183,8 +206,11 @@ MEDIA_OFFICE_LABELS: dict[str, tuple[str, ...]] = {
     "sw": ("Afisi ya Habari",),  # [C] sw/index.php/taarifa-kwa-vyombo-vya-habari/kenya/449.html
     "gr": ("Medienbüro",),  # [M]
     "ur": ("میڈیا آفس",),  # [M]
-    "pe": ("دفتر رسانه‌ای",),  # [M]
-    "pa": ("مطبوعاتي دفتر",),  # [M]
+    # [C] "دفتر مطبوعاتی" above the office ("مرکزی", "ولايه بنگلادیش"): pe/…/بنگلادیش/3684;
+    # "دفتر رسانه‌ای" [M] not seen on the site, the replica's spelling
+    "pe": ("دفتر مطبوعاتی", "دفتر رسانه‌ای"),
+    # [C] below the office ("ولاية الكويت", "مركزي"): pa/…/4509, pa/…/4175
+    "pa": ("مطبوعاتي دفتر",),
     "fr": ("Bureau de presse", "Bureau médiatique"),  # [M]
 }
 # Start of the Hijri (H.) and Gregorian (M.) date lines of the press-release header.
@@ -192,14 +218,14 @@ HIJRI_LINE_LABELS: dict[str, tuple[str, ...]] = {
     "en": (r"H\.",),  # [C] also tr, gr, sw, fr (pages named under MEDIA_OFFICE_LABELS)
     "ar": ("التاريخ الهجري",),  # [C]
     "ur": ("ہجری تاریخ",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html
-    "pe": ("تاریخ هجری",),  # [M]
+    "pe": ("تاریخ هجری",),  # [C] pe/index.php/pressreleases/بنگلادیش/3684
     "pa": ("هجري نېټه", "هجری قمری نېټه"),  # [M] / [C] pa/index.php/pressreleases/…/4175
 }
 GREGORIAN_LINE_LABELS: dict[str, tuple[str, ...]] = {
     "en": (r"M\.",),  # [C] also tr, gr, sw
     "ar": ("التاريخ الميلادي",),  # [C]
     "ur": ("عیسوی تاریخ",),  # [C]
-    "pe": ("تاریخ میلادی",),  # [M]
+    "pe": ("تاریخ میلادی",),  # [C] pe/index.php/pressreleases/بنگلادیش/3684
     "pa": ("میلادي نېټه", "میلادی نېټه"),  # [M] / [C] pa/index.php/pressreleases/…/4175
 }
 # The press-release number label; its value runs to the next "|", the end of the line or
@@ -213,12 +239,28 @@ REFERENCE_LABELS: dict[str, tuple[str, ...]] = {
     "gr": ("Nr", "Nr."),  # [M]
     "ar": ("رقم الإصدار",),  # [C]
     "ur": ("شمارہ نمبر",),  # [C] ur/index.php/میڈیا-آفس/تیونس/2626.html
-    "pe": ("شماره",),  # [M]
-    "pa": ("ګڼه",),  # [M]
+    # [C] "شماره صدور:1441 AH / 021": pe/index.php/pressreleases/دفتر-مرکزی-بخش-عمومی/5397;
+    # "شماره" alone [M]
+    "pe": ("شماره صدور", "شماره"),
+    # [C] "شمېره:      د صدور ګڼه: ۱۴۴۵/۴۱" (the value follows the second label):
+    # pa/index.php/pressreleases/مرکزی-دفتر-عمومی-برخه/4509
+    "pa": ("ګڼه",),
 }
 # Lines of the press-release contact footer when it is not a marked table.
 CONTACT_LABELS: dict[str, tuple[str, ...]] = {
-    "en": ("Address", "Tel", "Telephone", "Fax", "E-Mail", "Email", "Website", "Web"),  # [C]
+    # [C]; "Address & Website" a line of its own above "Tel:" under sw press releases:
+    # hizbut-tahrir.info/sw/index.php/taarifa-kwa-vyombo-vya-habari/tanzania/504.html
+    "en": (
+        "Address & Website",
+        "Address",
+        "Tel",
+        "Telephone",
+        "Fax",
+        "E-Mail",
+        "Email",
+        "Website",
+        "Web",
+    ),
     # [C] "عنوان المراسلة … تلفون:" and "E-Mail:" under a gr press release (in Arabic there):
     # hizb-ut-tahrir.info/gr/index.php/mb/zmb-dr/3454.html; the rest [M]
     "ar": ("عنوان المراسلة", "العنوان", "تلفون", "هاتف", "البريد الإلكتروني", "موقع"),
@@ -232,13 +274,18 @@ CONTACT_LABELS: dict[str, tuple[str, ...]] = {
 # "(Translated)" lines, compared without brackets, case or spacing.
 TRANSLATED_MARKS: dict[str, tuple[str, ...]] = {
     "en": ("Translated",),  # [C]
-    "ar": ("مترجم", "مترجمة"),  # [M]
+    # [C] "(مترجم)" under ar/index.php/pressreleases/turkey/78980 (as quoted on alokab.com);
+    # "مترجمة" [M]
+    "ar": ("مترجم", "مترجمة"),
     "tr": ("Tercüme", "Çeviri"),  # [M]
-    "gr": ("Übersetzt", "Übersetzung"),  # [M]
+    # [C] "(Übersetzt)": hizb-uttahrir.info/gr/index.php/mb/zmb-zmb-all/3654; the second [M]
+    "gr": ("Übersetzt", "Übersetzung"),
     "ur": ("ترجمہ", "ترجمہ شدہ"),  # [M]
-    "pe": ("ترجمه", "ترجمه شده"),  # [M]
-    "pa": ("ژباړه",),  # [M]
-    "sw": ("Imetafsiriwa",),  # [M]
+    "pe": ("ترجمه", "ترجمه شده"),  # [C] "(ترجمه)" pe/…/بنگلادیش/3684; the second [M]
+    "pa": ("ژباړه",),  # [C] "(ژباړه)" pa/…/4175
+    # [C] "(Imetafsiriwa)": hizb-ut-tahrir.info/sw/index.php/taarifa-kwa-vyombo-vya-habari/
+    # uingereza/2911.html
+    "sw": ("Imetafsiriwa",),
     "fr": ("Traduit", "Traduction"),  # [M]
 }
 # Words in a headlines digest title before its DD/MM/YYYY date.
@@ -259,7 +306,9 @@ COMMENTARY_WORDS: dict[str, tuple[str, ...]] = {
     "ar": ("التعليق على الأخبار", "تعليق على الأخبار"),  # [M]
     "tr": ("Haber Yorum", "Haber Yorumu"),  # [M]
     "gr": ("Nachrichtenkommentar",),  # [M]
-    "ur": ("خبروں پر تبصرہ",),  # [M]
+    # [C] "پاکستانی خبروں پر تبصرے" over the day: hizbut-tahrir.info/ur/index.php/دعوت/پاکستان/
+    # 3453.html; the singular [M]
+    "ur": ("خبروں پر تبصرے", "خبروں پر تبصرہ"),
     "pe": ("تفسیر خبرها", "تفسیر خبری"),  # [M]
     "pa": ("د خبرونو تبصره",),  # [M]
     "sw": ("Maoni ya Habari",),  # [M]
@@ -292,8 +341,10 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     # [C] "الناطق الرسمي لحزب التحرير في باكستان" in ar/index.php/pressreleases/pakistan/5679.html
     "ar": ("الممثل", "الناطق", "رئيس", "عضو", "مدير", "نائب", "ممثل", "ممثلة"),
     "tr": ("Sözcüsü", "Başkanı", "Temsilcisi", "Üyesi", "Müdürü"),  # [M]
+    # [C] "Vertreter vom Medienbüro von Hizb ut Tahrir": gr/index.php/dawa-news/
+    # palästina-das-heilige-land/1093; the rest [M]
     "gr": ("Medienrepräsentant", "Pressesprecher", "Sprecher", "Vertreter", "Leiter",
-           "Mitglied"),  # [M]
+           "Mitglied"),
     # [C] "Mwakilishi kwa Vyombo vya Habari wa Hizb ut Tahrir" under the name, above "Kenya":
     # sw/index.php/taarifa-kwa-vyombo-vya-habari/kenya/4276.html; the rest [M]
     "sw": ("Mwakilishi", "Msemaji", "Mkuu", "Mwanachama"),
@@ -302,6 +353,19 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "pe": ("نماینده", "سخنگو", "رئیس", "عضو"),  # [M]
     "pa": ("استازی", "ویاند", "مشر", "غړی"),  # [M]
 }  # fmt: skip
+# Words that open a signature line naming a place, the role line's continuation and never a
+# name ("Vertreter vom Medienbüro von Hizb ut Tahrir" / "im Heiligen Land von Palästina" [C
+# gr/index.php/dawa-news/palästina-das-heilige-land/1093], "in Wilayah Lebanon" [C
+# en/…/lebanon/10237], "في السويد" [C ar/…/sweden3/78584]); the rest [M].
+PLACE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("in",),
+    "gr": ("im", "in"),
+    "ar": ("في",),
+    "fr": ("en", "au"),
+    "sw": ("katika",),
+    "pe": ("در",),
+    "pa": ("په",),
+}
 BASMALA = "بسم الله الرحمن الرحيم"  # [C]
 
 

@@ -56,6 +56,9 @@ _VOCABULARY = _words((L.SITE_NAMES, L.PARTY_NAMES, L.SITE_NAME_LINKS, L.MEDIA_OF
 _WORD_SIZES = range(1, max(len(word) for word in _VOCABULARY) + 1)
 # A site's name holds one of these whole: an office's site name or the party's name.
 _CORES = tuple(compact(name) for name in L.every(L.SITE_NAMES) + L.every(L.PARTY_NAMES))
+# The words that join a name's parts ("of", "de", "ل"): a part that a separator cuts off and
+# that holds only these is no part of a name ("De - Afisi Kuu ya Habari": a title, the name).
+_LINKS = _words((L.SITE_NAME_LINKS,))
 
 
 @lru_cache(maxsize=65536)
@@ -72,6 +75,8 @@ def is_site_name(text: str) -> bool:
     words = [_name_word(word) for word in _WORD_BREAK.split(text) if word]
     if not words or None in words:
         return False
+    if any(_only_links(part) for part in _SEPARATOR.split(text)):
+        return False
     letters = "".join(w for w in words if w)
     if not any(core in letters for core in _CORES):
         return False
@@ -82,6 +87,11 @@ def is_site_name(text: str) -> bool:
                 if letters[start : start + size] in _VOCABULARY:
                     reached[start + size] = True
     return reached[-1]
+
+
+def _only_links(part: str) -> bool:
+    words = [_name_word(word) for word in _WORD_BREAK.split(part) if word]
+    return bool(words) and all(word in _LINKS for word in words)
 
 
 def strip_site_name(title: str) -> str | None:
@@ -100,6 +110,36 @@ def strip_site_name(title: str) -> str | None:
         if cut.start() > 0 and cut.end() < len(text) and is_site_name(text[: cut.start()]):
             return text[cut.end() :]
     return text
+
+
+# A kind's name printed before the title ("News and Comment {title}", "Press Release {title}"),
+# as the letters of its words; a title holds at most this many words of it.
+_KIND_LABELS = frozenset(
+    compact(label) for label in L.every(L.NEWS_COMMENT_NAMES) + L.every(L.PRESS_RELEASE_LABELS)
+)
+_KIND_LABEL_WORDS = 4
+_LEADING_PUNCTUATION = " -|–—:"
+
+
+# "(Translated)" printed at the end of the title's own line ("Letter from the Ameer to …
+# (Translated)" [C en/index.php/archives/ameer-webpage-on-cmo/2067]).
+TRANSLATED_TAIL = re.compile(
+    r"\s*[(\[（]\s*" + L.alternation(L.every(L.TRANSLATED_MARKS)) + r"\s*[)\]）]\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_kind_label(title: str) -> str:
+    """A title without the kind's name that old items print before it, however spaced or
+    punctuated ("News & Comment …", "-Basın Açıklaması- …"), and without a "(Translated)"
+    after it; a title that is only the name, or the name and no words after it, stays."""
+    title = TRANSLATED_TAIL.sub("", title) or title
+    words = title.split()
+    for size in range(min(_KIND_LABEL_WORDS, len(words) - 1), 0, -1):
+        if compact(" ".join(words[:size])) in _KIND_LABELS:
+            rest = " ".join(words[size:]).lstrip(_LEADING_PUNCTUATION)
+            return rest if any(c.isalpha() for c in rest) else title
+    return title
 
 
 def _affixed(head: str, bare: str) -> bool:
@@ -130,9 +170,20 @@ def head_title(head: str, others: list[str], bare: list[str]) -> str | None:
             if equal:
                 return text
             if index < len(bare):
+                if _carries_longer(text, bare[index], bare):
+                    return strip_site_name(text)  # the "affix" is the title's second line
                 return squash(bare[index])
             return strip_site_name(others[index - len(bare)])
     return strip_site_name(head)
+
+
+def _carries_longer(head: str, source: str, bare: list[str]) -> bool:
+    """Whether ``head`` goes on with the words of a longer bare source that starts with
+    ``source`` (the typed title and its second line: "The Answer to the Question: {subject}"
+    over the lines "The Answer to the Question" / "{subject}"), compared as letters only."""
+    head_letters, letters = compact(head), compact(source)
+    longer = [b for b in map(compact, bare) if len(b) > len(letters) and b.startswith(letters)]
+    return any(head_letters.startswith(b) for b in longer)
 
 
 def _agreed(head: str, bare: list[str], others: list[str]) -> tuple[bool, int] | None:

@@ -7,7 +7,7 @@ checks the parser against an independent printing. One placeholder table fills t
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from hijridate import Gregorian, Hijri
 
@@ -78,6 +78,12 @@ def widget(lang: str, day: date, hijri: HijriDay | None = None, weekday: int | N
 def long_date(lex: Lexicon, day: date, weekday: int | None = None) -> str:
     """``Wednesday, 06 November 2019`` in the section's language."""
     return _fill(lex, lex.long_date, day, hijri_of(day), weekday)
+
+
+def k2_date(lex: Lexicon, moment: datetime) -> str:
+    """K2's "created" line of an item page, ``Wednesday, 06 November 2019 10:15``: the long
+    date and the local time (``00:00`` when no time was entered)."""
+    return f"{long_date(lex, moment.date())} {moment:%H:%M}"
 
 
 def hijri_date(lex: Lexicon, hijri: Hijri | HijriDay) -> str:

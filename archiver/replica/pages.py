@@ -119,19 +119,15 @@ def _item_links(lex: Lexicon, item: Listed) -> str:
     )
 
 
-def _k2_date(lex: Lexicon, entry: Entry) -> str:
-    local = entry.published
-    return f"{datefmt.long_date(lex, local.date())} {local:%H:%M}"
-
-
 def _day_text(lex: Lexicon, entry: Entry) -> str:
     day = entry.published.date()
     return datefmt.pattern(lex, "{gd} {gmonth} {gy}", day, datefmt.hijri_of(day))
 
 
 def _stock_header(lex: Lexicon, item: Listed) -> str:
+    created = datefmt.k2_date(lex, item.entry.published)
     return (
-        f'<div class="itemHeader"><span class="itemDateCreated">{_e(_k2_date(lex, item.entry))}'
+        f'<div class="itemHeader"><span class="itemDateCreated">{_e(created)}'
         f'</span>\n<h2 class="itemTitle">{_e(item.content.title)}</h2></div>'
     )
 

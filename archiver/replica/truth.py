@@ -12,6 +12,7 @@ from typing import Any
 
 from hijridate import Hijri
 
+from archiver.columns import DATE_COLUMNS, PAGE_COLUMNS, check_columns
 from archiver.replica.blocks import (
     BODY_ROLES,
     Block,
@@ -27,6 +28,13 @@ from archiver.replica.content import Content
 from archiver.replica.paths import canonical_url
 
 MEDIA_SUFFIXES = (".mp3", ".mp4", ".pdf")
+# The truth knows every page and date column (their names come from the registry, never their
+# values) but these: the address a crawl fetched, the extractor's flags and version, the raw text
+# of the chosen date and the header widget's day.
+UNMODELLED = ("fetched_url", "page_flags", "parser_version", "date_raw", "page_header_date")
+TRUTH_COLUMNS = tuple(n for n in (*PAGE_COLUMNS, *DATE_COLUMNS) if n not in UNMODELLED)
+# Beside the columns: the listing's date as the listing prints it.
+TRUTH_KEYS = (*TRUTH_COLUMNS, "listing_datetime")
 
 
 def _paragraphs(texts: list[str]) -> str | None:
@@ -51,13 +59,13 @@ def _section(blocks: list[Block], name: str) -> str | None:
 
 
 def truth(entry: Entry, content: Content, path: str) -> dict[str, Any]:
-    """Every extracted column of ``archiver.item.ArchiveItem`` for one item, plus the listing
-    date as the listing prints it (``listing_datetime``)."""
+    """``TRUTH_KEYS`` for one item: every page and date column but the unmodelled, and the
+    listing date as the listing prints it; a column added to the registry and not here fails."""
     body_blocks = [b for b in content.blocks if b.role in BODY_ROLES]
     parts = [part for b in body_blocks for part in b.inlines]
     links = [p.href for p in parts if isinstance(p, Link)]
     signoff = next((b for b in body_blocks if b.role == "signoff"), None)
-    return {
+    values = {
         "key": f"{entry.lang}/{entry.item_id}",
         "lang": entry.lang,
         "item_id": entry.item_id,
@@ -86,6 +94,8 @@ def truth(entry: Entry, content: Content, path: str) -> dict[str, Any]:
         "layout": entry.layout,
         "listing_datetime": entry.published.isoformat(),
     }
+    check_columns(values, "the replica's truth", TRUTH_KEYS)
+    return values
 
 
 def _date_columns(day: date, printed_hijri: str | None) -> dict[str, Any]:

@@ -12,8 +12,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from archiver.report.figures import UnreadableManifest, archive_figures
+from archiver.report.figures import archive_figures
 from archiver.store.atomic import write_atomically
+from archiver.store.errors import UnreadableManifest
 from archiver.store.schema import SCHEMA_VERSION, dataset_schema
 
 CARD_NAME = "README.md"

@@ -8,7 +8,6 @@ crawl manifests and every version.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -19,8 +18,8 @@ import pyarrow.compute as pc
 
 from archiver import dataset
 from archiver.health import FIELD_DUE
-from archiver.store.layout import CRAWLS_DIR, WARC_DIR
-from archiver.store.manifest import replaced_files
+from archiver.store.layout import WARC_DIR
+from archiver.store.manifest import read_manifests, replaced_files
 
 FIGURES_VERSION = 1
 FAILURES_SHOWN = 50  # the newest failures listed in full; the totals count all of them
@@ -28,13 +27,9 @@ COMPACTION_PREFIX = "compact-"
 UNKNOWN = "unknown"  # the month, kind or date source of an item that has none
 
 
-class UnreadableManifest(ValueError):
-    """A crawl manifest that is not valid JSON (``archiver verify`` names it too)."""
-
-
 def archive_figures(root: Path) -> dict[str, Any]:
     """Everything ``stats --json`` reports about the archive at ``root``."""
-    manifests = _manifests(root)
+    manifests = [manifest for _, manifest in read_manifests(root)]
     crawls = [m for m in manifests if not m["crawl_id"].startswith(COMPACTION_PREFIX)]
     columns = ["key", "lang", "kind", "date_status", "date_source", "date_conflict",
                "fetched_at", "crawl_id", *FIELD_DUE]  # fmt: skip
@@ -64,18 +59,6 @@ def archive_figures(root: Path) -> dict[str, Any]:
         "failures_latest": list(reversed(failures))[:FAILURES_SHOWN],
         "damaged_files": damaged,
     }
-
-
-def _manifests(root: Path) -> list[dict[str, Any]]:
-    manifests = []
-    for path in sorted((root / CRAWLS_DIR).glob("*.json")):
-        try:
-            manifests.append(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError) as error:
-            raise UnreadableManifest(
-                f"{path}: unreadable crawl manifest ({error}); see `archiver verify`"
-            ) from None
-    return manifests
 
 
 def _size(root: Path, rows: int, items: int, crawls: int) -> dict[str, int]:

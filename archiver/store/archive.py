@@ -55,11 +55,13 @@ class ArchiveWriter:
         self.writer = PartitionedWriter(
             root, crawl_id, batch_rows=batch_rows, on_commit=self._committed
         )
-        self.rows_committed = 0
+        # New and revised rows that reached a part file (buffered rows a failed write lost
+        # are not in it).
+        self.committed: Counter[Outcome] = Counter()
         self.known: dict[str, str] = {}
         # Told the keys of each committed part file's rows (a frontier worker's leases).
         self.committed_keys: Callable[[list[str]], None] | None = None
-        self._uncommitted: dict[tuple[str, int | None], list[str]] = {}
+        self._uncommitted: dict[tuple[str, int | None], list[tuple[str, Outcome]]] = {}
         self.counts: Counter[str] = Counter()
         self.opened = False  # close and finish touch nothing of an archive never opened
 
@@ -72,12 +74,16 @@ class ArchiveWriter:
         self.known = latest_hashes(self.root)
         self.manifest.save()
 
+    @property
+    def rows_committed(self) -> int:
+        return sum(self.committed.values())
+
     def _committed(self, part: PartFile) -> None:
-        self.rows_committed += part.rows
         self.manifest.add_file(part)
-        keys = self._uncommitted.pop((part.lang, part.year), [])
+        rows = self._uncommitted.pop((part.lang, part.year), [])
+        self.committed.update(outcome for _, outcome in rows)
         if self.committed_keys is not None:
-            self.committed_keys(keys)
+            self.committed_keys([key for key, _ in rows])
 
     def add(self, item: ArchiveItem) -> tuple[ArchiveItem, Outcome]:
         """Archive ``item`` if it is new content; returns it with its hash and crawl id."""
@@ -90,9 +96,10 @@ class ArchiveWriter:
             return stamped, "unchanged"
         self.known[item.key] = record["content_sha256"]
         year = item.published_date.year if item.published_date else None
-        self._uncommitted.setdefault((item.lang, year), []).append(item.key)
+        outcome: Outcome = "new" if previous is None else "revised"
+        self._uncommitted.setdefault((item.lang, year), []).append((item.key, outcome))
         self.writer.write(to_row(record), year)
-        return stamped, "new" if previous is None else "revised"
+        return stamped, outcome
 
     def add_failure(
         self, url: str, reason: str, status: int | None = None, listing_date: str | None = None

@@ -12,7 +12,6 @@ run). Compaction holds the archive's lock, so it never runs beside a crawl.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from archiver.store.manifest import (
     Manifest,
     Replaced,
     new_crawl_id,
+    read_manifest,
     replaced_files,
 )
 from archiver.store.schema import directory_year
@@ -55,7 +55,7 @@ def finish_interrupted(root: Path) -> int:
     done = replaced_files(root)
     removed = 0
     for path in sorted((root / CRAWLS_DIR).glob("compact-*.json")):
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record = read_manifest(path)
         kept = [entry for entry in record["replaced"] if entry["path"] in done]
         for entry in kept:
             if (root / entry["path"]).exists():

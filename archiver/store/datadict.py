@@ -1,12 +1,12 @@
-"""The data dictionary (``docs/data.md``) rendered from the schema, so the two cannot drift.
+"""The data dictionary (``docs/data.md``) rendered from the column registry, so they cannot drift.
 
 Regenerate with ``python -m archiver.store.datadict > docs/data.md``; a test compares them.
 """
 
 from __future__ import annotations
 
+from archiver.columns import COLUMNS
 from archiver.store.schema import (
-    COLUMNS,
     LEGACY_UNKNOWN_YEAR,
     SCHEMA_VERSION,
     UNKNOWN_YEAR,
@@ -15,9 +15,10 @@ from archiver.store.schema import (
 
 HEADER = f"""# The archive's data dictionary (schema version {SCHEMA_VERSION})
 
-Generated from `archiver/store/schema.py` by `python -m archiver.store.datadict`; do not edit by
-hand. Every Parquet file carries these descriptions as field metadata and the schema version as
-the file metadata key `archiver.schema_version`.
+Generated from the column registry, `archiver/columns.py`, by
+`python -m archiver.store.datadict`; do not edit by hand. Every Parquet file carries these
+descriptions as field metadata and the schema version as the file metadata key
+`archiver.schema_version`.
 
 ## Layout
 
@@ -37,17 +38,22 @@ greatest `fetched_at` (`archiver.dataset.latest`).
 
 ## Columns
 
-| column | type | null | description |
-|---|---|---|---|
+"filled by" names the layer that writes the column: `page` the page objects, from the page
+alone (docs/extraction.md); `dates` the date normaliser, from the dates the page and its
+listing print (docs/dates.md); `crawl` the spiders and pipelines (fetch facts, hashes, WARC
+pointers, crawl id); `store` the archive writer, from `published_date`.
+
+| column | type | null | filled by | description |
+|---|---|---|---|---|
 """
 
 
 def render() -> str:
     rows = [
-        f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.description} |"
+        f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.layer} | {c.description} |"
         for c in COLUMNS
     ]
-    partition = f"| `year` | int32 | yes | {YEAR_DESCRIPTION} |"  # the last column
+    partition = f"| `year` | int32 | yes | store | {YEAR_DESCRIPTION} |"  # the last column
     return HEADER + "\n".join([*rows, partition]) + "\n"
 
 

@@ -21,13 +21,30 @@ from typing import Any
 
 from archiver import __version__
 from archiver.store.atomic import write_json_atomically
-from archiver.store.layout import CRAWLS_DIR
+from archiver.store.errors import UnreadableManifest
+from archiver.store.layout import CRAWLS_DIR, WARC_DIR, crawl_of
 from archiver.store.warc import WarcFile
 from archiver.store.writer import PartFile
 from archiver.urls import parse_item_url
 
 # How Scrapy's RobotsTxtMiddleware words a refusal (the reason of an IgnoreRequest).
 ROBOTS_REFUSAL = "Forbidden by robots.txt"
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """The manifest at ``path``; ``UnreadableManifest`` naming it when it is damaged."""
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise UnreadableManifest(path, str(error)) from None
+    if not isinstance(manifest, dict):
+        raise UnreadableManifest(path, "not a JSON object")
+    return manifest
+
+
+def read_manifests(root: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """Every manifest of the archive at ``root``, oldest first (compactions among them)."""
+    return [(path, read_manifest(path)) for path in sorted((root / CRAWLS_DIR).glob("*.json"))]
 
 
 def new_crawl_id(now: datetime | None = None) -> str:
@@ -137,15 +154,42 @@ def earlier_runs_stats(root: Path, before: str) -> list[dict[str, Any]]:
     runs = []
     for path in sorted((root / CRAWLS_DIR).glob("*.json"), reverse=True):
         if path.stem < before:
-            runs.append(json.loads(path.read_text(encoding="utf-8")).get("stats", {}))
+            runs.append(read_manifest(path).get("stats", {}))
     return runs
+
+
+def warcs_before_listing(root: Path) -> list[Path]:
+    """Closed WARC files that no manifest lists because their crawl's manifest predates the
+    listing of WARC files (it has no ``warc_files``): only their records' digests vouch for
+    them until a later crawl lists them. Unreadable manifests are left to ``verify``."""
+    listed: set[str] = set()
+    unlisting: set[str] = set()
+    for path in sorted((root / CRAWLS_DIR).glob("*.json")):
+        try:
+            manifest = read_manifest(path)
+            if "warc_files" in manifest:
+                listed.update(entry["path"] for entry in manifest["warc_files"])
+            else:
+                unlisting.add(path.stem)
+        except (UnreadableManifest, KeyError, TypeError):
+            continue
+    return [
+        path
+        for path in sorted((root / WARC_DIR).glob("*.warc.gz"))
+        if crawl_of(path.name) in unlisting and str(path.relative_to(root)) not in listed
+    ]
 
 
 def replacements(root: Path) -> dict[str, str]:
     """Each part file a compaction replaced (path → the merged file's path), committed or not."""
+    return merged_by([manifest for _, manifest in read_manifests(root)])
+
+
+def merged_by(manifests: list[dict[str, Any]]) -> dict[str, str]:
+    """``replacements`` from manifests already read."""
     merged: dict[str, str] = {}
-    for path in sorted((root / CRAWLS_DIR).glob("*.json")):
-        for entry in json.loads(path.read_text(encoding="utf-8")).get("replaced", []):
+    for manifest in manifests:
+        for entry in manifest.get("replaced", []):
             merged[entry["path"]] = entry["by"]
     return merged
 
@@ -177,8 +221,8 @@ def unresolved_item_failures(root: Path, archived: Container[str]) -> list[Faile
     robots.txt refused are not retried.
     """
     found: dict[str, FailedFetch] = {}
-    for path in sorted((root / CRAWLS_DIR).glob("*.json")):
-        for entry in json.loads(path.read_text(encoding="utf-8")).get("failures", []):
+    for _, manifest in read_manifests(root):
+        for entry in manifest.get("failures", []):
             ref = parse_item_url(entry["url"])
             if (
                 ref is not None

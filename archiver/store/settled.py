@@ -12,7 +12,6 @@ run walks past them, fetching only what is missing.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 
@@ -20,14 +19,13 @@ import pyarrow.dataset as ds
 
 from archiver import dataset
 from archiver.frontier import COMPLETE_LANGS_STAT
-from archiver.store.layout import CRAWLS_DIR
+from archiver.store.manifest import read_manifests
 
 
 def settled_keys(root: Path) -> set[str]:
     started: dict[str, datetime] = {}
     horizon: dict[str, datetime] = {}  # per section: start of its last complete walk
-    for path in (root / CRAWLS_DIR).glob("*.json"):
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+    for _, manifest in read_manifests(root):
         start = datetime.fromisoformat(manifest["started_at"])
         started[manifest["crawl_id"]] = start
         if manifest["finish_reason"] != "finished":

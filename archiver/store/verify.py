@@ -14,11 +14,10 @@ are half-written by design, so the report says only that it is running.
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -26,16 +25,19 @@ import pyarrow.parquet as pq
 from archiver.dataset import part_files, readable
 from archiver.store import lock
 from archiver.store.atomic import leftover_temporaries
-from archiver.store.layout import CRAWLS_DIR, WARC_DIR
-from archiver.store.manifest import replaced_files, replacements
+from archiver.store.errors import UnreadableManifest
+from archiver.store.layout import CRAWLS_DIR, WARC_DIR, crawl_of
+from archiver.store.manifest import (
+    merged_by,
+    read_manifest,
+    replaced_among,
+    warcs_before_listing,
+)
 from archiver.store.schema import LEGACY_VERSION, SCHEMA_VERSION, file_schema
 from archiver.store.warc import OPEN_SUFFIX
 from archiver.store.warccheck import check_warc
 from archiver.store.writer import file_sha256
 
-# The sequence number ending every file name a crawl writes: part-{crawl_id}-00001.parquet,
-# {crawl_id}-00001.warc.gz.
-_SEQUENCE = re.compile(r"-\d{5}\.(parquet|warc\.gz)$")
 _COMPACTION_TEMPORARY = ".part-compact-"
 
 
@@ -60,25 +62,29 @@ class Listed:
     bytes: int | None  # None for part files (their manifest entry gives rows, not size)
 
 
-def _manifests(root: Path, report: Report) -> tuple[dict[str, Listed], set[str]]:
-    """Every file the manifests list, and the crawl ids that have a manifest."""
+def _manifests(
+    root: Path, report: Report
+) -> tuple[dict[str, Listed], set[str], list[dict[str, Any]]]:
+    """Every file the manifests list, the crawl ids that have a manifest, and the manifests
+    that could be read (a damaged one is a problem, and the check goes on without it)."""
     listed: dict[str, Listed] = {}
     crawls: set[str] = set()
+    readable: list[dict[str, Any]] = []
     for path in sorted((root / CRAWLS_DIR).glob("*.json")):
         crawls.add(path.stem)
         try:
-            manifest = json.loads(path.read_text(encoding="utf-8"))
+            manifest = read_manifest(path)
             for entry in manifest["files"]:
                 listed[entry["path"]] = Listed(entry["sha256"], None)
             for entry in manifest.get("warc_files", []):
                 listed[entry["path"]] = Listed(entry["sha256"], entry["bytes"])
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            report.problems.append(f"{path}: unreadable manifest ({error})")
-    return listed, crawls
-
-
-def _crawl_of(name: str) -> str:
-    return _SEQUENCE.sub("", name.removeprefix("part-"))
+        except UnreadableManifest as error:
+            report.problems.append(error.problem)
+        except (KeyError, TypeError) as error:
+            report.problems.append(UnreadableManifest(path, f"{error!r} missing or wrong").problem)
+        else:
+            readable.append(manifest)
+    return listed, crawls, readable
 
 
 def _check_listed(
@@ -88,7 +94,7 @@ def _check_listed(
     a problem when no manifest of its crawl exists)."""
     entry = listed.get(relative)
     if entry is None:
-        crawl = _crawl_of(path.name)
+        crawl = crawl_of(path.name)
         if crawl in crawls:
             report.notes.append(f"{relative}: not listed in its crawl manifest")
         else:
@@ -117,14 +123,22 @@ def _check_warc_files(
             f"{path.relative_to(root)}: left open by an interrupted crawl; "
             "the next crawl cuts it to its last whole record and publishes it"
         )
+    before_listing = set(warcs_before_listing(root))
     for path in sorted((root / WARC_DIR).glob("*.warc.gz")):
         relative = str(path.relative_to(root))
         report.warc_files += 1
-        _check_listed(relative, path, listed, crawls, report)
+        if path not in before_listing:
+            _check_listed(relative, path, listed, crawls, report)
         check = check_warc(path)
         report.warc_records += check.records
         report.problems.extend(f"{relative}: {problem}" for problem in check.problems)
         records[relative] = check.responses
+    if before_listing:  # one line for them all: an archive older than the listing has many
+        report.notes.append(
+            f"{len(before_listing)} WARC file(s) of crawls whose manifests predate the listing "
+            "of WARC files: their records' digests were checked, not their SHA-256 and size; "
+            "the next `archiver crawl` into this archive lists them"
+        )
     return records
 
 
@@ -165,10 +179,11 @@ def verify(root: Path) -> Report:
             )
         else:
             report.problems.append(f"{tmp}: temporary file of an interrupted write")
-    expected, crawls = _manifests(root, report)
+    expected, crawls, manifests = _manifests(root, report)
     records = _check_warc_files(root, expected, crawls, report)
-    replaced = replaced_files(root)
-    merged = set(replacements(root).values())
+    replacements = merged_by(manifests)
+    replaced = replaced_among(replacements, lambda relative: (root / relative).exists())
+    merged = set(replacements.values())
     wanted_schemas = {str(v): file_schema(v) for v in (SCHEMA_VERSION, LEGACY_VERSION)}
     versions: list[tuple[str, datetime, str, str]] = []  # key, fetched_at, crawl_id, hash
     for path in part_files(root):

@@ -1,8 +1,10 @@
-"""Item (article) pages: one page object per layout, one method per field.
+"""Item (article) pages: one page object per layout, one ``@field`` method per page column.
 
 A page object reads an already parsed document and never touches the network or the disk;
 ``extract_item`` is the one entry point that goes from bytes to an ``ArchiveItem``.
-The layouts and their markers are docs/markup.md's table "Item page".
+The layouts and their markers are docs/markup.md's table "Item page". Each ``page`` column of
+the registry (archiver/columns.py) is the ``@field`` method of its name (archiver/pages/fields.py),
+checked when each class is defined; ``to_item`` gathers them.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from archiver.pages import labels as L
 from archiver.pages.blocks import Rendered, render_blocks
 from archiver.pages.content import Content, segment
 from archiver.pages.document import base_url, has_class, join_url, parse_document
+from archiver.pages.fields import FieldPage, cached_field, field
 from archiver.pages.kinds import detect_kind, headline_date
-from archiver.pages.title import fold, head_title
+from archiver.pages.title import compact, head_title, without_kind_label
 from archiver.pages.version import PARSER_VERSION
 from archiver.text import squash
 from archiver.urls import ItemRef, canonical_url, parse_item_url, section_of
@@ -160,14 +163,15 @@ def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-class ItemPage:
+class ItemPage(FieldPage):
     """The fields every layout shares; subclasses change where title and date come from."""
 
-    layout: ClassVar[str] = "unknown"
+    record = ArchiveItem
+    layout_name: ClassVar[str] = "unknown"
 
     def __init__(self, selector: Selector, url: str, container: Any | None = None) -> None:
         self.selector = selector
-        self.url = url
+        self.address = url  # as fetched (the ``url`` field is the canonical one)
         self.root: Any = selector.root
         if container is not None:  # page_for found it already
             self.container = container
@@ -175,7 +179,7 @@ class ItemPage:
     # --- where things are --------------------------------------------------------------------
     @cached_property
     def ref(self) -> ItemRef | None:
-        return parse_item_url(self.url) if _is_url(self.url) else None
+        return parse_item_url(self.address) if _is_url(self.address) else None
 
     @cached_property
     def container(self) -> Any | None:
@@ -201,7 +205,7 @@ class ItemPage:
 
     @cached_property
     def base_url(self) -> str:
-        return base_url(self.root, self.url)
+        return base_url(self.root, self.address)
 
     @cached_property
     def rendered(self) -> Rendered:
@@ -247,9 +251,31 @@ class ItemPage:
         marker = _START_OF_PAGE(self.root)
         digits = marker[0][len("startOfPageId") :] if marker else ""
         item_id = int(digits) if digits.isdigit() else None
-        if not _is_url(self.url):  # nothing to learn from it
-            return "", item_id, self.url
-        return section_of(self.url) or "", item_id, canonical_url(self.url) or self.url
+        address = self.address
+        if not _is_url(address):  # nothing to learn from it
+            return "", item_id, address
+        return section_of(address) or "", item_id, canonical_url(address) or address
+
+    @field
+    def key(self) -> str:
+        return f"{self.lang}/{self.item_id}"
+
+    @field
+    def lang(self) -> str:
+        return self.ref_parts[0]
+
+    @field
+    def item_id(self) -> int:
+        item_id = self.ref_parts[1]
+        return item_id if item_id is not None else 0
+
+    @field
+    def url(self) -> str:
+        return self.ref_parts[2]
+
+    @field
+    def fetched_url(self) -> str:
+        return self.address
 
     # --- fields ------------------------------------------------------------------------------
     @cached_property
@@ -290,18 +316,21 @@ class ItemPage:
         yield self.heading_title()
         yield self.content.typed_title
 
-    @cached_property
+    @cached_field  # subtitle, kind, the flags and the date candidates read it too
     def title(self) -> str | None:
-        return next((t for t in self.title_sources() if t), None)
+        """The first source's title, without a kind's name printed before it."""
+        title = next((t for t in self.title_sources() if t), None)
+        return without_kind_label(title) if title else None
 
+    @field
     def subtitle(self) -> str | None:
         """The line under the typed title, unless it is the title again or its second line."""
         content = self.content
         subtitle = content.subtitle
         if subtitle is None:
             return None
-        title = fold(self.title or "")
-        if fold(subtitle) == title or fold(f"{content.typed_title} {subtitle}") == title:
+        title = compact(self.title or "")
+        if compact(subtitle) == title or compact(f"{content.typed_title} {subtitle}") == title:
             return None
         return subtitle
 
@@ -321,16 +350,58 @@ class ItemPage:
                 return link
         return None
 
+    @field
     def category(self) -> str | None:
         link = self.category_link
         return (squash(_text(link)) or None) if link is not None else None
 
+    @cached_field  # kind reads it too
     def category_path(self) -> str | None:
         link = self.category_link
         href = join_url(self.base_url, link.get("href") or "") if link is not None else None
         from_link = menu_path(href) if href is not None else None
         return from_link or (self.ref.menu_path if self.ref is not None else None) or None
 
+    @field
+    def kind(self) -> str:
+        return detect_kind(self.content, self.category_path, self.title, self.media)
+
+    # What the content block says (archiver/pages/content.py).
+    @field
+    def translated(self) -> bool:
+        return self.content.translated
+
+    @field
+    def news(self) -> str | None:
+        return self.content.news
+
+    @field
+    def comment(self) -> str | None:
+        return self.content.comment
+
+    @field
+    def body(self) -> str | None:
+        return self.content.body
+
+    @field
+    def author(self) -> str | None:
+        return self.content.author
+
+    @field
+    def signoff(self) -> str | None:
+        return self.content.signoff
+
+    @field
+    def office(self) -> str | None:
+        header = self.content.header
+        return header.office if header else None
+
+    @field
+    def reference(self) -> str | None:
+        header = self.content.header
+        return header.reference if header else None
+
+    @field
     def tags(self) -> list[str]:
         lists = _having(_classed(self.scope, "ul"), _TAG_LIST)
         tags = [squash(_text(a)) for tag_list in lists for a in tag_list.iterdescendants("a")]
@@ -343,12 +414,15 @@ class ItemPage:
     def _links(self) -> list[str]:
         return self._absolute(self._link_values)
 
+    @field
     def links(self) -> list[str]:
         return list(self._links)
 
+    @field
     def images(self) -> list[str]:
         return self._absolute(self._image_values)
 
+    @cached_field  # kind reads it too
     def media(self) -> list[str]:
         extra = _having(self._divs, _MEDIA_BLOCKS) if self.container is not None else []
         scopes = [*self.content_elements, *extra]
@@ -390,11 +464,17 @@ class ItemPage:
         ]
         return [DateCandidate(source, raw) for source, raw in found if raw]
 
-    def flags(self) -> list[str]:
-        item_id = self.ref_parts[1]
+    @field
+    def layout(self) -> str:
+        return self.layout_name
+
+    @field
+    def page_flags(self) -> list[str]:
+        """What the page object found wrong (the document's own flags are added by
+        ``extract_item``)."""
         failed = (
             self.layout == "unknown",
-            item_id is None,
+            self.ref_parts[1] is None,
             self.content.body is None,
             self.title is None,
             self.rendered.undecoded_emails > 0,
@@ -402,53 +482,25 @@ class ItemPage:
         )
         return [flag for flag, fails in zip(ITEM_FLAGS, failed, strict=True) if fails]
 
+    @field
+    def parser_version(self) -> str:
+        return PARSER_VERSION
+
     def to_item(self, listing_date: str | None = None) -> ArchiveItem:
-        lang, item_id, url = self.ref_parts
-        content = self.content
-        title = self.title
-        category_path = self.category_path()
-        media = self.media()
-        header = content.header
-        return ArchiveItem(
-            key=f"{lang}/{item_id if item_id is not None else 0}",
-            lang=lang,
-            item_id=item_id if item_id is not None else 0,
-            url=url,
-            fetched_url=self.url,
-            category=self.category(),
-            category_path=category_path,
-            kind=detect_kind(content, category_path, title, media),
-            title=title,
-            subtitle=self.subtitle(),
-            translated=content.translated,
-            news=content.news,
-            comment=content.comment,
-            body=content.body,
-            author=content.author,
-            signoff=content.signoff,
-            office=header.office if header else None,
-            reference=header.reference if header else None,
-            tags=self.tags(),
-            links=self.links(),
-            images=self.images(),
-            media=media,
-            date_candidates=self.date_candidates(listing_date),
-            layout=self.layout,
-            page_flags=self.flags(),
-            parser_version=PARSER_VERSION,
-        )
+        """The item: every field, and the date candidates (with the listing's date first)."""
+        return self.record(**self.fields(), date_candidates=self.date_candidates(listing_date))
 
 
 class K2SitePage(ItemPage):
     """The site's own K2 template: title and date switched off, the title typed in the body."""
 
-    layout = "k2_site"
+    layout_name = "k2_site"
 
 
 class K2StockPage(ItemPage):
     """Stock K2: ``h2.itemTitle`` and ``span.itemDateCreated`` in ``div.itemHeader``."""
 
-    layout = "k2_stock"
+    layout_name = "k2_stock"
 
     def title_sources(self) -> Iterator[str | None]:
         yield _stock_title(self.scope) or None
@@ -462,13 +514,13 @@ class K2StockPage(ItemPage):
 class PrintPage(K2StockPage):
     """``?tmpl=component&print=1``: the item alone, stock K2 markup, no template chrome."""
 
-    layout = "print"
+    layout_name = "print"
 
 
 class GavickPage(ItemPage):
     """GavickPro override: ``article#k2Container`` with ``header > h1`` and ``time[datetime]``."""
 
-    layout = "gavick"
+    layout_name = "gavick"
 
     def title_sources(self) -> Iterator[str | None]:
         heading = next(self.scope.iterdescendants("h1"), None)
