@@ -7,9 +7,11 @@ so the two can never describe a capture differently.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import datetime
 
 from archiver.item import ArchiveItem
+from archiver.pages import extract_item
 from archiver.store.warc import WarcRef
 
 
@@ -30,4 +32,31 @@ def stamp_fetch(
         warc_file=warc.file if warc else None,
         warc_offset=warc.offset if warc else None,
         warc_length=warc.length if warc else None,
+    )
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One fetched item page, as the crawl hands it to its page process (picklable)."""
+
+    body: bytes
+    url: str
+    status: int
+    encoding: str | None
+    listing_date: str | None
+    fetched_at: datetime
+    warc: WarcRef | None
+
+
+def read_fetched(page: Fetched) -> ArchiveItem:
+    """The item of one fetched page, stamped with its fetch: the crawl's work per item page
+    that needs no Scrapy object, so it runs in the page process (``spiders.base``)."""
+    item = extract_item(page.body, page.url, encoding=page.encoding, listing_date=page.listing_date)
+    return stamp_fetch(
+        item,
+        url=page.url,
+        status=page.status,
+        body=page.body,
+        fetched_at=page.fetched_at,
+        warc=page.warc,
     )

@@ -7,14 +7,18 @@ replica server. A round runs, in turn: a spider that walks the same listings and
 and does nothing with them; the real mediaoffice spider with extraction, dates, Parquet and
 WARC; the same without WARC capture (ARCHIVER_WARC_ENABLED=False); the same without the Parquet
 pipeline (only the normalise pipeline). A writer's share is the wall time it adds to the crawl:
-(full crawl - crawl without it) / full crawl. The seconds spent inside each writer (the timed
-stand-ins of ``bench/timed_pipeline.py``) are printed beside it. Prints Markdown.
+(full crawl - crawl without it) / full crawl. Beside it: the seconds inside each writer (the
+timed stand-ins of ``bench/timed_pipeline.py``: the Parquet pipeline on the reactor thread, the
+WARC capture process's CPU), and the CPU seconds of the do-nothing crawl and of the full crawl's
+reactor process and its helpers (capture and page processes): on a machine shared with other
+jobs, wall times move with their load, CPU seconds much less. Prints Markdown.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -70,11 +74,14 @@ def row(label: str, round_: dict[str, dict[str, Any]]) -> list[str]:
         f"{full['warc_seconds']:.2f} s",
         f"{share['parquet']:.1%}",
         f"{full['parquet_seconds']:.2f} s",
+        f"{round_['donothing']['cpu']:.2f} s",
+        f"{full['cpu']:.2f} + {full['helpers_cpu']:.2f} s",
     ]
 
 
 HEADER = ["round", "do-nothing", "full", "no WARC", "no Parquet", "pages / items",
-          "pages/s ratio", "WARC adds", "in WARC", "Parquet adds", "in Parquet"]  # fmt: skip
+          "pages/s ratio", "WARC adds", "in WARC", "Parquet adds", "in Parquet",
+          "CPU do-nothing", "CPU full (reactor + helpers)"]  # fmt: skip
 GOALS: tuple[tuple[str, str, Callable[[float], bool]], ...] = (
     ("ratio", "the full crawl ≥ 0.5× the do-nothing spider's pages/s", lambda v: v >= 0.5),
     ("warc", "the WARC writer ≤ 5% of the crawl's wall time", lambda v: v <= 0.05),
@@ -96,7 +103,8 @@ def main() -> None:
         f"Replica: {args.items} items per section, sections {args.langs}; {args.runs} rounds of "
         "four crawls in turn, each in its own process: the do-nothing spider, the full crawl, "
         "the same without WARC capture and without the Parquet pipeline. A writer *adds* "
-        "(full − without it) / full of the wall time; *in* is the time spent inside it.\n"
+        "(full − without it) / full of the wall time; *in* is the time spent inside it "
+        f"(the WARC capture process's CPU). Load average at the end: {os.getloadavg()[0]:.2f}.\n"
     )
     print(table(HEADER, [row(str(n), round_) for n, round_ in enumerate(rounds, 1)]))
     print()

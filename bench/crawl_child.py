@@ -3,8 +3,8 @@
 KIND is ``donothing`` (walk the same listings and item pages, extract nothing, write nothing),
 ``archiver`` (the mediaoffice spider with the project's pipelines, writers timed), ``nowarc``
 (the same with ARCHIVER_WARC_ENABLED=False) or ``noparquet`` (the same with only the normalise
-pipeline). Prints one JSON line with the wall time, pages, items, the writers' seconds and the
-peak RSS.
+pipeline). Prints one JSON line with the wall time, the CPU seconds of the crawl's process and
+of its helper processes, pages, items, the writers' seconds and the peak RSS.
 """
 
 from __future__ import annotations
@@ -64,6 +64,11 @@ class DoNothing(scrapy.Spider):
         return None
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     kind, base_url, langs, out = sys.argv[1:5]
     settings = get_project_settings()
@@ -88,13 +93,16 @@ def main() -> None:
     else:
         crawler = process.create_crawler("mediaoffice")
         process.crawl(crawler, base_url=base_url, lang=langs, mode="full")
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     process.start()
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     assert crawler.stats is not None
     stats = crawler.stats.get_stats()
     result = {
         "wall": wall,
+        "cpu": cpu,  # the reactor's process
+        # Its helpers (capture and page processes), reaped when the crawl closes them.
+        "helpers_cpu": _children_cpu(),
         "pages": stats.get("response_received_count", 0),
         "items": stats.get("item_scraped_count", 0),
         "parquet_seconds": timer.parquet_seconds if timer else 0.0,

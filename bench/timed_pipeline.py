@@ -4,16 +4,15 @@ headline figure)."""
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
 
-from scrapy.crawler import Crawler
 from scrapy.settings import Settings
 
 from archiver.item import ArchiveItem
 from archiver.middlewares.warc import WarcCaptureMiddleware
-from archiver.store.warc import Exchange, WarcFileWriter, WarcRef
 from pipelines.parquet import ParquetPipeline
 
 
@@ -36,20 +35,18 @@ class TimedParquetPipeline(ParquetPipeline):
         Timer.parquet_seconds += time.perf_counter() - started
 
 
-class TimedWarcFileWriter(WarcFileWriter):
-    def write(self, exchange: Exchange) -> WarcRef:
-        started = time.perf_counter()
-        try:
-            return super().write(exchange)
-        finally:
-            Timer.warc_seconds += time.perf_counter() - started
+def process_cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds a process has used so far (Linux's /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class TimedWarcCaptureMiddleware(WarcCaptureMiddleware):
-    def __init__(self, crawler: Crawler, root: Path, max_bytes: int) -> None:
-        super().__init__(crawler, root, max_bytes)
-        # The first writer has opened no file yet (it starts one at its first record).
-        self.writer = TimedWarcFileWriter(root, self.writer.crawl_id, max_bytes=max_bytes)
+    """The capture process's CPU seconds, read just before it closes its last file."""
+
+    def closed(self) -> None:
+        Timer.warc_seconds += process_cpu_seconds(self.capture.pid)
+        super().closed()
 
 
 def _swap(settings: Settings, name: str, old: str, new: str) -> None:

@@ -1,5 +1,10 @@
 """What every archiving spider shares: the item callback, the failure errback, the scope.
 
+Item pages are read (page objects, the fetch's stamp and hash) in a page process of the
+spider's own (``archiver.coprocess``), on the second core: the callback awaits the item while
+the reactor goes on fetching, capturing and writing. The page process starts with the spider
+(forked before the reactor runs) and ends with the crawl.
+
 Every request a spider makes goes through ``scope.link`` first (the site's addresses moved onto
 the base URL, anything else out of scope dropped), so nothing off scope is ever queued; the
 downloader middlewares of ``archiver.middlewares.scope`` hold the same line for redirects and
@@ -8,21 +13,25 @@ for requests a spider did not make itself (robots.txt).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 
 import scrapy
+from scrapy import signals as scrapy_signals
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archiver import signals
-from archiver.fetched import stamp_fetch
+from archiver.coprocess import Coprocess
+from archiver.fetched import Fetched, read_fetched
 from archiver.item import ArchiveItem
-from archiver.pages import extract_item
 from archiver.store.warc import WarcRef
 from archiver.urls import Scope, parse_item_url
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
 
 # Request meta flag: the item failed in an earlier run and is being retried.
 EARLIER_FAILURE = "archiver_earlier_failure"
@@ -48,6 +57,7 @@ class ArchiveSpider(scrapy.Spider):
     allowed_domains: list[str]
     # What the crawl may fetch: set with the base URL when the spider is built (archiver.urls).
     scope: Scope
+    pages: Coprocess  # reads item pages (``archiver.fetched.read_fetched``), from_crawler on
 
     def run_options(self) -> dict[str, Any]:
         """What this run was asked to do, for its manifest."""
@@ -80,9 +90,17 @@ class ArchiveSpider(scrapy.Spider):
             dont_filter=True,
         )
 
-    def parse_item(
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # Item pages are read on the second core while the reactor fetches and writes.
+        spider.pages = Coprocess(read_fetched)
+        crawler.signals.connect(spider.pages.close, signal=scrapy_signals.spider_closed)
+        return spider
+
+    async def parse_item(
         self, response: Response, listing_date: str | None = None
-    ) -> Iterator[ArchiveItem]:
+    ) -> AsyncIterator[ArchiveItem]:
         if parse_item_url(response.url) is None:
             # Redirected away from the item (a deleted item sent to the home page, say):
             # nothing of the item was fetched, so it is a failure, not a row.
@@ -93,19 +111,17 @@ class ArchiveSpider(scrapy.Spider):
                 listing_date,
             )
             return
-        encoding = response.encoding if isinstance(response, TextResponse) else None
-        item = extract_item(
-            response.body, response.url, encoding=encoding, listing_date=listing_date
-        )
         warc: WarcRef | None = response.meta.get("warc")
-        yield stamp_fetch(
-            item,
+        page = Fetched(
+            body=response.body,
             url=response.url,
             status=response.status,
-            body=response.body,
+            encoding=response.encoding if isinstance(response, TextResponse) else None,
+            listing_date=listing_date,
             fetched_at=warc.fetched_at if warc else datetime.now(UTC),
             warc=warc,
         )
+        yield await self.pages.call(page)
 
     def record_failure(self, failure: Failure) -> None:
         request: Any = getattr(failure, "request", None)

@@ -61,8 +61,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "archiver.crawlstate",
         "archiver.reextract",
     ),
-    # Scrapy components.
-    ("archiver.middlewares", "archiver.extensions", "pipelines", "spiders"),
+    # Scrapy components, and the helper processes they hand captures and pages to.
+    ("archiver.middlewares", "archiver.extensions", "archiver.coprocess", "pipelines", "spiders"),
     # The shared frontier: a scheduler, a worker and their state over those components.
     ("archiver.distributed",),
     # Running a crawl and judging its outcome.

@@ -19,6 +19,7 @@ from archiver.pages import ListingPage
 from archiver.pages.document import MAX_DEPTH, byte_order_mark
 from archiver.replica import Replica
 from spiders.mediaoffice import MediaOfficeSpider
+from tests.callbacks import parse_item
 
 SEED = Path(__file__).parent / "fixtures" / "en_k2_site_news_comment_seed" / "page.html"
 SEED_URL = (
@@ -52,7 +53,10 @@ def callback_item(body: bytes, url: str = ITEM, **headers: str) -> ArchiveItem:
     crawler = get_crawler(MediaOfficeSpider, {"ARCHIVER_OUT": "unused"})
     spider = MediaOfficeSpider.from_crawler(crawler, base_url="http://127.0.0.1:8000", mode="full")
     response = HtmlResponse(url, body=body, headers=headers, request=Request(url))
-    (item,) = spider.parse_item(response, LISTED)
+    try:
+        (item,) = parse_item(spider, response, LISTED)
+    finally:
+        spider.pages.close()
     assert isinstance(item, ArchiveItem)
     return item
 

@@ -20,6 +20,7 @@ from archiver.item import KINDS, ArchiveItem
 from archiver.pages import PAGE_FLAGS, ListingPage
 from archiver.store.schema import file_schema, to_row
 from spiders.mediaoffice import MediaOfficeSpider
+from tests.callbacks import parse_item
 
 BASE = "http://127.0.0.1:8000"
 ITEM = f"{BASE}/en/index.php/2017-01-28-14-59-33/news-comment/99.html"
@@ -128,7 +129,7 @@ def test_any_html_through_the_spider_callbacks(body: bytes, label: str | None) -
     headers = {"Content-Type": f"text/html; charset={label}"} if label else {}
     crawling = spider()
     item_response = HtmlResponse(ITEM, body=body, headers=headers, request=Request(ITEM))
-    (item,) = crawling.parse_item(item_response, "2024-11-26T10:15:00+03:00")
+    (item,) = parse_item(crawling, item_response, "2024-11-26T10:15:00+03:00")
     assert isinstance(item, ArchiveItem)
     well_formed(item)
     listing = HtmlResponse(LISTING, body=body, headers=headers, request=Request(LISTING))

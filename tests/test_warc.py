@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from archiver.store.warc import (
     request_head,
     status_line,
 )
+from archiver.store.warccheck import check_warc
 
 
 def exchange(n: int) -> Exchange:
@@ -81,6 +84,23 @@ def test_a_killed_writer_is_recovered_to_its_complete_records(tmp_path: Path) ->
     assert published.stat().st_size == refs[2].offset
     for n, ref in enumerate(refs[:2]):
         assert read_at(tmp_path, ref) == ("response", exchange(n).url, exchange(n).body)
+
+
+def test_a_record_torn_in_its_payload_is_cut_off_by_recovery(tmp_path: Path) -> None:
+    """warcio reads a gzip member cut in its payload as a shorter record without a word: a
+    page that does not compress to nothing (random words) is torn in its middle."""
+    rng = random.Random(3)
+    pages = [" ".join(f"w{rng.randrange(10**6)}" for _ in range(4000)).encode() for _ in range(3)]
+    writer = WarcFileWriter(tmp_path, "c1")
+    refs = [writer.write(replace(exchange(n), body=page)) for n, page in enumerate(pages)]
+    (open_file,) = (tmp_path / "warc").glob(f".*{OPEN_SUFFIX}")
+    data = open_file.read_bytes()
+    writer.close()
+    (tmp_path / refs[0].file).unlink()
+    open_file.write_bytes(data[: refs[2].offset + refs[2].length // 2])
+    assert recover(tmp_path) == [tmp_path / refs[0].file]
+    assert (tmp_path / refs[0].file).stat().st_size == refs[2].offset
+    assert check_warc(tmp_path / refs[0].file).problems == []
 
 
 def test_a_chunked_response_is_recorded_without_its_transfer_encoding() -> None:

@@ -6,9 +6,11 @@ decompression, retries or redirects act on it; the record's place is left in
 interrupted run left, once recovered) is announced with ``archiver.signals.warc_file_closed``
 for the crawl manifest.
 
-Records are written on the reactor thread. Handing them to a worker thread was measured and
-gained nothing: hashing and compression release the GIL, but building the record does not,
-and the worker spent its time waiting for it (docs/benchmarks.md).
+Records are built, hashed, compressed and written by a capture process of their own
+(``archiver.coprocess``), on the second core, while the reactor goes on with other responses;
+a response goes on to its callback once its record is on disk, so a row is never committed
+before the record it points to. A worker thread gained nothing (building a record holds the
+GIL); a process does (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 
 from archiver import signals as archiver_signals
+from archiver.coprocess import Coprocess
 from archiver.store import lock
 from archiver.store.manifest import crawl_id_for, warcs_before_listing
-from archiver.store.warc import Exchange, WarcFile, WarcFileWriter, published, recover
+from archiver.store.warc import Exchange, WarcFile, WarcFileWriter, WarcRef, published, recover
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -60,6 +63,33 @@ def warcinfo_fields(crawler: Crawler, crawl_id: str) -> list[tuple[str, str]]:
     return [(name, value) for name, value in fields if value]
 
 
+class Capture:
+    """The WARC writer as the capture process runs it: each answer carries the files the
+    write published (a rotation, or a file cut back after a failed write) and the write's
+    error, if any, so that the crawl announces every published file even then."""
+
+    def __init__(self, writer: WarcFileWriter) -> None:
+        self.writer = writer
+        self.published: list[WarcFile] = []
+        self.error: OSError | None = None  # after a failed write nothing more is written
+        writer.on_close = self.published.append
+
+    def __call__(
+        self, exchange: Exchange | None
+    ) -> tuple[WarcRef | OSError | None, list[WarcFile]]:
+        """Write ``exchange``'s records; None closes the current file."""
+        result: WarcRef | OSError | None = None
+        try:
+            if exchange is None:
+                self.writer.close()
+            else:
+                result = self.error or self.writer.write(exchange)
+        except OSError as error:
+            result = self.error = error
+        published, self.published[:] = list(self.published), []
+        return result, published
+
+
 class WarcCaptureMiddleware:
     def __init__(self, crawler: Crawler, root: Path, max_bytes: int) -> None:
         assert crawler.stats is not None
@@ -83,13 +113,10 @@ class WarcCaptureMiddleware:
             )
             self.stats.set_value("warc/earlier_files_listed", len(self.unlisted))
         crawl_id = crawl_id_for(crawler)
-        self.writer = WarcFileWriter(
-            root,
-            crawl_id,
-            max_bytes=max_bytes,
-            info=warcinfo_fields(crawler, crawl_id),
-            on_close=self.announce,
+        writer = WarcFileWriter(
+            root, crawl_id, max_bytes=max_bytes, info=warcinfo_fields(crawler, crawl_id)
         )
+        self.capture = Coprocess(Capture(writer))
         crawler.signals.connect(self.opened, signal=signals.spider_opened)
         crawler.signals.connect(self.closed, signal=signals.spider_closed)
 
@@ -103,8 +130,26 @@ class WarcCaptureMiddleware:
             self.announce(published(self.root, path))
 
     def closed(self) -> None:
-        self.writer.close()
-        lock.release(self.root)
+        try:
+            self.written(self.capture.call_now(None))
+        finally:
+            self.capture.close()
+            lock.release(self.root)
+
+    def written(self, answer: tuple[WarcRef | OSError | None, list[WarcFile]]) -> WarcRef | None:
+        """Announce the files an answer of the capture process published; its reference, or
+        its error raised."""
+        result, files = answer
+        for warc in files:
+            self.announce(warc)
+        if isinstance(result, OSError):
+            raise result
+        return result
+
+    def fail(self, error: OSError) -> None:
+        if not self.failed:
+            self.failed = True
+            self.signals.send_catch_log(archiver_signals.archive_write_failed, error=error)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcCaptureMiddleware:
@@ -115,7 +160,7 @@ class WarcCaptureMiddleware:
             crawler, Path(settings["ARCHIVER_OUT"]), settings.getint("ARCHIVER_WARC_MAX_BYTES")
         )
 
-    def process_response(self, request: Request, response: Response) -> Response:
+    async def process_response(self, request: Request, response: Response) -> Response:
         if self.failed:
             raise IgnoreRequest("not captured: the archive can no longer be written")
         exchange = Exchange(
@@ -129,11 +174,13 @@ class WarcCaptureMiddleware:
             fetched_at=datetime.now(UTC),
         )
         try:
-            ref = self.writer.write(exchange)
+            ref = self.written(await self.capture.call(exchange))
         except OSError as error:
-            self.failed = True
-            self.signals.send_catch_log(archiver_signals.archive_write_failed, error=error)
+            self.fail(error)
             raise IgnoreRequest(f"not captured: {error}") from None
+        if self.failed:  # another write failed while this one was on its way
+            raise IgnoreRequest("not captured: the archive can no longer be written")
+        assert ref is not None
         request.meta["warc"] = ref
         self.stats.inc_value("warc/records")
         self.stats.inc_value("warc/bytes", ref.length)

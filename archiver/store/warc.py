@@ -32,12 +32,11 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from isal import igzip
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from archiver import __version__
 from archiver.store.atomic import fsync_dir
 from archiver.store.layout import WARC_DIR
+from archiver.store.warccheck import members, record_problems
 from archiver.store.writer import file_sha256
 
 OPEN_SUFFIX = ".open"
@@ -269,17 +268,17 @@ def published(root: Path, path: Path) -> WarcFile:
 
 
 def complete_prefix(path: Path) -> int:
-    """Length of the part of a gzipped WARC made of whole, readable records."""
+    """Length of the part of a gzipped WARC made of whole, sound records, read as strictly as
+    ``archiver verify`` reads them: warcio takes a member torn in its payload for a whole record
+    (it inflates what is there), so a record cut by a kill would be kept, and fail verification."""
     end = 0
     with path.open("rb") as handle:
-        try:
-            records = ArchiveIterator(handle)
-            for record in records:
-                record.content_stream().read()
-                records.read_to_end(record)
-                end = records.get_record_offset() + records.get_record_length()
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
-            logger.warning("%s: unreadable after byte %d (%s)", path, end, error)
+        for member in members(handle):
+            problems = [member.error] if member.data is None else record_problems(member.data)[1]
+            if problems:
+                logger.warning("%s: unreadable after byte %d (%s)", path, end, problems[0])
+                break
+            end = member.offset + member.length
     return end
 
 
