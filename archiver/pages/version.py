@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-PARSER_VERSION = "2026.11.1"
+PARSER_VERSION = "2026.12.1"
