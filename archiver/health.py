@@ -8,9 +8,10 @@ run that saw enough items, naming the field, the language, the figures and examp
 This module owns the judgement; the others only feed it counts. What a field's coverage means
 (which items are due it, what counts as filled) is decided here once: ``count_item`` counts a
 run's items into its stats (the normalise pipeline calls it), ``FieldCounts.of`` counts an
-archive's items by the same rules (``archiver stats`` and the report), ``check`` judges a run's
-stats against the floors and earlier runs, and ``walk_incomplete`` says whether a run saw its
-whole listing (``archiver.crawl`` exits 3 on it even when the check is off).
+archive's items by the same rules (``archiver stats`` and the report, over batches that
+``with_filled`` reduced as they were read), ``check`` judges a run's stats against the floors
+and earlier runs, and ``walk_incomplete`` says whether a run saw its whole listing
+(``archiver.crawl`` exits 3 on it even when the check is off).
 """
 
 from __future__ import annotations
@@ -101,15 +102,48 @@ def count_item(stats: Stats, item: ArchiveItem) -> None:
             stats.set_value(examples_key(item.lang, field), [*examples, item.url])
 
 
-def filled_column(column: pa.ChunkedArray) -> list[bool]:
-    """``is_filled`` of each value of an Arrow column: not null, and not empty when text or
-    a list."""
+def filled_mask(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """``is_filled`` of each value of an Arrow column, as Arrow booleans: not null, and not
+    empty when text or a list."""
     filled = pc.is_valid(column)
-    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-        filled = pc.and_(filled, pc.greater(pc.utf8_length(column), 0))
-    elif pa.types.is_list(column.type):
-        filled = pc.and_(filled, pc.greater(pc.list_value_length(column), 0))
-    return [bool(value) for value in filled.to_pylist()]
+    if pa.types.is_list(column.type):
+        return pc.and_kleene(filled, pc.greater(pc.list_value_length(column), 0))
+    if _is_text_or_list(column.type):
+        return pc.and_kleene(filled, pc.greater(pc.utf8_length(column), 0))
+    return filled
+
+
+def filled_column(column: pa.ChunkedArray) -> list[bool]:
+    """``filled_mask`` as Python booleans."""
+    return [bool(value) for value in filled_mask(column).to_pylist()]
+
+
+def _is_text_or_list(kind: pa.DataType) -> bool:
+    return bool(
+        pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_list(kind)
+    )
+
+
+def filled_name(field: str) -> str:
+    """The column of ``with_filled`` that ``FieldCounts.of`` reads: whether each item has it."""
+    return f"{field}_filled"
+
+
+def with_filled(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """``batch`` with a ``filled_name`` column for each field of ``FIELD_DUE`` it holds, and
+    the text and list fields themselves left out. An archive's texts are most of its bytes and
+    counting needs only whether each is there: read whole, the bodies made the card of a
+    100,000-item archive cost a gigabyte at the end of every crawl. A date stays: the figures
+    need it."""
+    for field in FIELD_DUE:
+        index = batch.schema.get_field_index(field)
+        if index < 0:
+            continue
+        column = batch.column(index)
+        batch = batch.append_column(filled_name(field), filled_mask(column))
+        if _is_text_or_list(column.type):
+            batch = batch.remove_column(index)
+    return batch
 
 
 @dataclass
@@ -122,11 +156,12 @@ class FieldCounts:
 
     @classmethod
     def of(cls, table: pa.Table) -> FieldCounts:
-        """Of a table of items holding ``lang``, ``kind`` and every field of ``FIELD_DUE``."""
+        """Of a table of items holding ``lang``, ``kind`` and the columns ``with_filled`` adds
+        for every field of ``FIELD_DUE``."""
         counts = cls()
         langs, kinds = table.column("lang").to_pylist(), table.column("kind").to_pylist()
         for field in FIELD_DUE:
-            filled = filled_column(table.column(field))
+            filled = table.column(filled_name(field)).to_pylist()
             for lang, kind, ok in zip(langs, kinds, filled, strict=True):
                 if is_due(field, kind):
                     counts.due[(lang, kind, field)] += 1

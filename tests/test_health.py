@@ -21,6 +21,7 @@ from archiver.health import (
     is_filled,
     thresholds_from,
     walk_incomplete,
+    with_filled,
 )
 from archiver.item import ArchiveItem
 
@@ -160,9 +161,9 @@ def test_a_run_and_an_archive_are_counted_by_the_same_rules() -> None:
         "health/ar/news/due": 1, "health/ar/news/filled": 1,
         "health/ar/comment/due": 1, "health/ar/comment/filled": 1,
     }  # fmt: skip
-    table = pa.Table.from_pylist(
+    table = pa.Table.from_batches([with_filled(pa.RecordBatch.from_pylist(
         [{name: getattr(item, name) for name in ("lang", "kind", *FIELD_DUE)} for item in ITEMS]
-    )
+    ))])  # fmt: skip
     counts = FieldCounts.of(table)
     due: Counter[tuple[str, str]] = Counter()
     filled: Counter[tuple[str, str]] = Counter()

@@ -12,15 +12,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 from playwright.sync_api import sync_playwright
 
+from archiver import dataset
 from archiver.item import ArchiveItem
 from archiver.reextract import reextract
 from archiver.replica import Replica, running
 from archiver.replica.faults import parse_faults
 from archiver.report.card import refresh_card
 from archiver.report.figures import archive_figures
+from archiver.report.summary import summarise
+from archiver.store import reader
 from archiver.store.archive import ArchiveWriter
 from archiver.urls import parse_item_url
 from tests.run_cli import archiver
@@ -196,3 +200,33 @@ def test_a_damaged_manifest_is_one_line_and_does_not_fail_a_crawl(tmp_path: Path
         assert done.returncode == 1
         assert done.stderr.startswith(f"archiver {command[0]}: {tmp_path / 'crawls' / 'c0.json'}: ")
         assert done.stderr.strip().endswith("see `archiver verify`")
+
+
+def test_the_figures_and_the_summary_never_hold_the_archives_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting whether texts are filled must not read them whole: the card is refreshed after
+    every crawl, and reading every body made a 100,000-item crawl end at over a gigabyte."""
+    writer = ArchiveWriter(tmp_path, "c1")
+    writer.open()
+    for n in range(1, 81):  # 80 bodies of 500,000 characters: 40 MB of text in all
+        fields = {"title": f"Item {n}", "body": f"{n} " + "x" * 500_000, "news": None}
+        writer.add(UNDATED.replace(key=f"ar/{n}", item_id=n, **fields))
+    writer.close()
+    writer.finish("finished", {})
+    held: list[int] = []  # Arrow's allocations when the whole table of versions is in memory
+    real = reader.latest_of
+
+    def measured(table: pa.Table) -> pa.Table:
+        held.append(pa.total_allocated_bytes())
+        return real(table)
+
+    monkeypatch.setattr(reader, "latest_of", measured)
+    monkeypatch.setattr(dataset, "latest_of", measured)
+    figures = archive_figures(tmp_path)
+    summary = summarise(tmp_path)
+    assert len(held) == 2 and max(held) < 4_000_000, held
+    body = [c for c in figures["coverage"] if c["field"] == "body"]
+    assert body == [{"lang": "ar", "kind": "other", "field": "body", "due": 80, "filled": 80,
+                     "share": 1.0}]  # fmt: skip
+    assert summary.coverage("ar", "body") == 1.0 and summary.coverage("ar", "news") is None

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from archiver import dataset
-from archiver.health import FIELD_DUE, FieldCounts
+from archiver.health import FIELD_DUE, FieldCounts, with_filled
 from archiver.store.layout import WARC_DIR
 from archiver.store.manifest import read_manifests, replaced_files
 
@@ -34,7 +34,7 @@ def archive_figures(root: Path) -> dict[str, Any]:
     columns = ["key", "lang", "kind", "date_status", "date_source", "date_conflict",
                "fetched_at", "crawl_id", *FIELD_DUE]  # fmt: skip
     with dataset.skipped_files() as damaged:  # left out of every figure, and named
-        versions = dataset.read(root, columns)
+        versions = dataset.read(root, columns, each=with_filled)
     latest = dataset.latest_of(versions)
     revisions = _revisions(versions)
     failures = [

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archiver.health import FIELD_DUE, FieldCounts
+from archiver.health import FIELD_DUE, FieldCounts, with_filled
 from archiver.store.reader import latest
 
 
@@ -27,7 +27,7 @@ class Summary:
 
 
 def summarise(root: Path) -> Summary:
-    table = latest(root, columns=["lang", "kind", "year", *FIELD_DUE])
+    table = latest(root, columns=["lang", "kind", "year", *FIELD_DUE], each=with_filled)
     langs = table.column("lang").to_pylist()
     kinds = table.column("kind").to_pylist()
     summary = Summary(

@@ -11,7 +11,7 @@ beside version 2's ``lang=…/YYYY`` ones as one dataset with one schema.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -141,24 +141,36 @@ def read(
     root: str | Path,
     columns: Sequence[str] | None = None,
     filter: ds.Expression | None = None,
+    *,
+    each: Callable[[pa.RecordBatch], pa.RecordBatch] | None = None,
 ) -> pa.Table:
-    """``batches`` as one table (its columns in the order asked)."""
+    """``batches`` as one table (its columns in the order asked). ``each`` reduces every batch
+    as it is read, so that what is only counted is never held whole (``health.with_filled``)."""
     schema = dataset_schema()
     wanted = pa.schema([schema.field(name) for name in columns or schema.names])
-    return pa.Table.from_batches(list(batches(root, columns, filter)), schema=wanted)
+    if each is None:
+        return pa.Table.from_batches(list(batches(root, columns, filter)), schema=wanted)
+    reduced = [each(batch) for batch in batches(root, columns, filter)]
+    if not reduced:
+        reduced = [each(pa.RecordBatch.from_pylist([], schema=wanted))]
+    return pa.Table.from_batches(reduced)
 
 
 def latest(
     root: str | Path,
     columns: Sequence[str] | None = None,
     filter: ds.Expression | None = None,
+    *,
+    each: Callable[[pa.RecordBatch], pa.RecordBatch] | None = None,
 ) -> pa.Table:
     """One row per ``key``: its most recently fetched version (a later crawl wins a tie, so a
-    re-extraction of the same capture supersedes the row it re-reads)."""
+    re-extraction of the same capture supersedes the row it re-reads); ``each`` as ``read``'s."""
     wanted = list(columns) if columns is not None else dataset_schema().names
     needed = list(dict.fromkeys([*wanted, "key", "fetched_at", "crawl_id"]))
-    table = read(root, needed, filter)
-    return latest_of(table).select(wanted)
+    table = latest_of(read(root, needed, filter, each=each))
+    if each is None:
+        return table.select(wanted)
+    return table.drop_columns([name for name in needed if name not in wanted])
 
 
 def latest_of(table: pa.Table) -> pa.Table:
