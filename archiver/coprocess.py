@@ -1,7 +1,8 @@
 """A forked helper process that serves one function's calls for the crawl, in order.
 
 The crawl's reactor runs on one core; work that needs no Scrapy object (compressing, hashing
-and writing WARC records) can run beside it on the second. ``Coprocess(serve)`` forks a process
+and writing WARC records; reading item pages with the page objects) can run beside it on the
+second. ``Coprocess(serve)`` forks a process
 that answers each request with ``serve(request)``, one at a time, in the order sent; the crawl
 awaits the answers (``call``) while it goes on with other responses, or waits for one
 (``call_now``) at its end. At most ``window`` requests are in flight: a caller past that waits
@@ -131,7 +132,12 @@ class Coprocess:
         while len(self._pending) >= self._window and not self._dead:
             turn = loop.create_future()
             self._waiting.append(turn)
-            await turn
+            try:
+                await turn
+            except asyncio.CancelledError:
+                if turn.done() and not turn.cancelled():  # given the turn, then cancelled:
+                    self._next_turn()  # it goes to the next caller, or none would wake
+                raise
         answer = loop.create_future()
 
         def settle(ok: bool, value: Any) -> None:
@@ -172,12 +178,15 @@ class Coprocess:
         os.waitpid(self.pid, 0)
 
     def _send(self, request: Any, settle: Settle) -> None:
+        # Pickled first: a request that cannot be sent raises here, before it holds a place
+        # among the pending, so every later answer still reaches its own caller.
+        message = _frame(request)
         self._pending.append(settle)
         if self._dead:
             self._died()
             return
         try:
-            _write_all(self._requests, _frame(request))
+            _write_all(self._requests, message)
         except BrokenPipeError:  # it has ended: the answers it gave before are still read
             self._stop_reading()
             while self._read_some():

@@ -113,11 +113,6 @@ def filled_mask(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArra
     return filled
 
 
-def filled_column(column: pa.ChunkedArray) -> list[bool]:
-    """``filled_mask`` as Python booleans."""
-    return [bool(value) for value in filled_mask(column).to_pylist()]
-
-
 def _is_text_or_list(kind: pa.DataType) -> bool:
     return bool(
         pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_list(kind)

@@ -22,7 +22,8 @@ class DateCandidate:
     """A date as printed somewhere on or about the page, before normalisation.
 
     ``source`` names where it was found (``listing``, ``k2_item``, ``press_release``,
-    ``qa_signature``, ``dateline``, ``headline_title``, ``rss``); ``raw`` is the text as printed.
+    ``qa_signature``, ``headline_title``, ``dateline``, ``header_widget``); ``raw`` is the
+    text as printed.
     """
 
     source: str

@@ -69,6 +69,9 @@ ITEM_PIPELINES = {
 ARCHIVER_OUT = "data/archive"
 # Rows buffered per (lang, year) partition before a part file is written.
 ARCHIVER_BATCH_ROWS = 200
+# The run's crawl id ("": one made from the start time, the default); fixed ids are for tests
+# and for re-running a known run's name.
+ARCHIVER_CRAWL_ID = ""
 # Keep every response (with its request) in gzipped WARC files under {ARCHIVER_OUT}/warc/.
 ARCHIVER_WARC_ENABLED = True
 # A WARC file is closed and a new one started past this size.

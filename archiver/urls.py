@@ -22,7 +22,6 @@ SITE_DOMAINS = (
     "muslimworld.today",
 )
 LANGS = ("en", "ar", "tr", "gr", "pe", "ur", "pa", "sw", "fr")
-NO_HTML_SUFFIX_LANGS = frozenset({"pe", "pa"})
 MAX_ITEM_ID = 2**63 - 1  # item_id is an int64 column
 
 # Characters kept literal in a canonical path; everything else is percent-encoded (UTF-8).

@@ -63,11 +63,6 @@ class ArchiveSpider(scrapy.Spider):
         """What this run was asked to do, for its manifest."""
         return {"spider": self.name, "base_url": self.base_url}
 
-    def in_scope(self, url: str) -> bool:
-        """http(s) on the base URL's host:port (or a mirror's), or on one of the site's hosts,
-        which is fetched from the base URL."""
-        return self.scope.link(url) is not None
-
     def scope_domains(self) -> list[str]:
         """The host names in scope, for Scrapy's offsite filter (a second, host-only wall)."""
         return self.scope.hosts()

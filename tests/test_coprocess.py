@@ -62,6 +62,47 @@ def test_answers_come_back_in_order_from_one_stateful_helper() -> None:
         os.waitpid(helper.pid, 0)  # ended and reaped by close
 
 
+def test_a_request_that_cannot_be_sent_fails_alone_and_later_answers_stay_in_order() -> None:
+    helper = Coprocess(Counter())
+
+    async def calls() -> list[Any]:
+        first = await helper.call("a")
+        with pytest.raises(AttributeError):  # a lambda does not pickle
+            await helper.call(lambda: None)
+        return [first, await asyncio.wait_for(helper.call("b"), 10)]
+
+    try:
+        assert [seen for _, seen in asyncio.run(calls())] == [["a"], ["a", "b"]]
+    finally:
+        helper.close()
+
+
+def test_a_caller_cancelled_after_its_turn_came_passes_the_turn_on() -> None:
+    helper = Coprocess(Counter(), window=1)
+    give_turn = helper._next_turn
+
+    async def calls() -> list[Any]:
+        first = asyncio.ensure_future(helper.call("first"))
+        await asyncio.sleep(0)  # "first" is sent and fills the window
+        second = asyncio.ensure_future(helper.call("second"))
+        third = asyncio.ensure_future(helper.call("third"))
+        await asyncio.sleep(0)  # both wait for a turn
+
+        def give_then_cancel() -> None:  # the race: cancelled once given, before it runs
+            give_turn()
+            second.cancel()
+
+        helper._next_turn = give_then_cancel  # type: ignore[method-assign]
+        answer = await first
+        helper._next_turn = give_turn  # type: ignore[method-assign]
+        return [answer, await asyncio.wait_for(third, 10)]
+
+    try:
+        assert [seen for _, seen in asyncio.run(calls())] == [["first"], ["first", "third"]]
+    finally:
+        helper.close()
+
+
 def test_an_error_in_the_helper_is_raised_by_the_call_and_the_helper_goes_on() -> None:
     helper = Coprocess(Counter())
     try:

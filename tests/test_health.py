@@ -17,7 +17,7 @@ from archiver.health import (
     check,
     count_item,
     coverage,
-    filled_column,
+    filled_mask,
     is_filled,
     thresholds_from,
     walk_incomplete,
@@ -179,7 +179,7 @@ def test_a_run_and_an_archive_are_counted_by_the_same_rules() -> None:
 def test_filled_means_the_same_for_python_values_and_arrow_columns() -> None:
     values: list[list[Any]] = [["x", "", None], [["a"], [], None], [date(2024, 1, 1), None]]
     for column in values:
-        assert filled_column(pa.chunked_array([pa.array(column)])) == list(map(is_filled, column))
+        assert filled_mask(pa.array(column)).to_pylist() == list(map(is_filled, column))
 
 
 def test_a_walk_is_incomplete_when_a_listing_page_was_lost_or_a_walk_cut() -> None:

@@ -77,6 +77,7 @@ BAD_SETTINGS = [
     ("ROBOTSTXT_OBEY", "maybe", "True or False"),
     ("ARCHIVER_HEALTH_MAX_DROP", "20", "a share from 0 to 1, e.g. 0.2"),
     ("ARCHIVER_PROGRESS", "sometimes", "auto, on or off"),
+    ("ARCHIVER_MAX_LISTING_PAGES", "abc", "a whole number of 1 or more"),
 ]
 NOT_ISO = "is not a date in ISO form; give YYYY-MM-DD, e.g. 2024-11-26"
 BAD_DATES = [

@@ -32,7 +32,6 @@ SOURCE_ORDER = (
     "press_release",
     "qa_signature",
     "headline_title",
-    "rss",
 )
 _RANK = {source: rank for rank, source in enumerate(SOURCE_ORDER)}
 # A date in a body paragraph may be an event's (a meeting, an attack weeks before): it never
