@@ -108,15 +108,13 @@ def filled_mask(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArra
     filled = pc.is_valid(column)
     if pa.types.is_list(column.type):
         return pc.and_kleene(filled, pc.greater(pc.list_value_length(column), 0))
-    if _is_text_or_list(column.type):
+    if _is_text(column.type):
         return pc.and_kleene(filled, pc.greater(pc.utf8_length(column), 0))
     return filled
 
 
-def _is_text_or_list(kind: pa.DataType) -> bool:
-    return bool(
-        pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_list(kind)
-    )
+def _is_text(kind: pa.DataType) -> bool:
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
 
 
 def filled_name(field: str) -> str:
@@ -136,7 +134,7 @@ def with_filled(batch: pa.RecordBatch) -> pa.RecordBatch:
             continue
         column = batch.column(index)
         batch = batch.append_column(filled_name(field), filled_mask(column))
-        if _is_text_or_list(column.type):
+        if _is_text(column.type) or pa.types.is_list(column.type):
             batch = batch.remove_column(index)
     return batch
 

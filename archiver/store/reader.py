@@ -168,8 +168,6 @@ def latest(
     wanted = list(columns) if columns is not None else dataset_schema().names
     needed = list(dict.fromkeys([*wanted, "key", "fetched_at", "crawl_id"]))
     table = latest_of(read(root, needed, filter, each=each))
-    if each is None:
-        return table.select(wanted)
     return table.drop_columns([name for name in needed if name not in wanted])
 
 
