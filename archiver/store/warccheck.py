@@ -2,7 +2,8 @@
 
 warcio's reader forgives damage (a member that fails to inflate ends the file or is skipped),
 which is right for replay and wrong for proving integrity. Here the gzip members are inflated
-one by one by zlib, which checks each member's CRC and length; a member that does not inflate
+one by one by ISA-L (zlib's format and checks, each member's CRC and length, at ≈2.3× zlib's
+speed: 0.13 s against 0.29 s for a 28 MB file of 4,143 records); a member that does not inflate
 is reported and reading resumes at the next gzip header, so one damaged record hides none of
 the others. Each inflated member must then hold exactly one WARC record, as long as its
 ``Content-Length``, whose digests warcio recomputes with the algorithm each record declares.
@@ -12,12 +13,12 @@ Memory stays bounded by the largest record.
 from __future__ import annotations
 
 import io
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from isal import isal_zlib
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
@@ -26,6 +27,8 @@ CHUNK = 1 << 16
 GZIP_MAGIC = b"\x1f\x8b\x08"
 # Digests every record of ours carries: the block's, and the HTTP payload's.
 REQUIRED = {"response": 2, "request": 2}
+# ISA-L's inflate error (its stub names an instance, not the class).
+INFLATE_ERROR: type[Exception] = isal_zlib.error  # type: ignore[assignment]
 
 
 @dataclass
@@ -52,7 +55,7 @@ class _Damaged(ValueError):
 def _inflate(handle: BinaryIO, pending: bytes) -> tuple[int, bytes, bytes]:
     """One gzip member from ``pending`` and the handle on: its compressed length, its bytes,
     and what was read past it."""
-    inflater = zlib.decompressobj(wbits=31)
+    inflater = isal_zlib.decompressobj(wbits=31)
     parts = []
     used = 0
     while not inflater.eof:
@@ -62,7 +65,7 @@ def _inflate(handle: BinaryIO, pending: bytes) -> tuple[int, bytes, bytes]:
                 raise _Damaged("the gzip member is cut short")
         try:
             parts.append(inflater.decompress(pending))
-        except zlib.error as error:
+        except INFLATE_ERROR as error:
             raise _Damaged(f"the gzip member does not inflate ({error})") from None
         used += len(pending) - len(inflater.unused_data)
         pending = inflater.unused_data
