@@ -5,300 +5,149 @@ listing pages captured beside it give back the listing dates); what comes out di
 becomes a new version of the item under a new crawl id, with the capture's own fetch time and
 WARC pointer. Unchanged items write nothing.
 
-A damaged archive does not stop it: bytes that are no record (a flipped run, junk, a file cut
-short) are skipped to the next gzip member, a record whose block is short or fails its digest is
-not re-extracted, and a page the page objects fail on is left as it was. Each is a ``Damage``:
-counted (``damaged``), named in the run's manifest failures and handed to the caller.
+A damaged archive does not stop it: what cannot be read (``archiver.store.warcread``) and a page
+the page objects fail on are each a ``Damage``, counted (``damaged``), named in the run's
+manifest failures and handed to the caller; the item keeps its earlier row.
+
+With ``processes`` above one, the whole work is shared: worker processes index stretches of the
+WARC files, then re-read chunks of items and write part files of their own; this process only
+merges the index, hands out the chunks and lists the part files in the manifest.
 """
 
 from __future__ import annotations
 
-import io
+import itertools
 import multiprocessing
-import zlib
+import pickle
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
-from functools import partial
-from multiprocessing.pool import Pool
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from multiprocessing.queues import Queue
 from pathlib import Path
-from typing import BinaryIO
-
-from w3lib.encoding import http_content_type_encoding
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
-from warcio.statusandheaders import StatusAndHeadersParserException
+from typing import Any
 
 from archiver.extraction import extract
 from archiver.fetched import stamp_fetch
 from archiver.item import ArchiveItem
 from archiver.pages import ListingPage
 from archiver.report.card import refresh_card
-from archiver.store.archive import ArchiveWriter
-from archiver.store.layout import WARC_DIR
+from archiver.store.archive import ArchiveWriter, Outcome, VersionWriter
 from archiver.store.manifest import new_crawl_id
 from archiver.store.warc import WarcRef
-from archiver.store.warccheck import members
+from archiver.store.warcread import (
+    Bounds,
+    Damage,
+    Stretch,
+    read_capture,
+    stretch_captures,
+    stretches,
+    why,
+)
+from archiver.store.writer import PartFile
 from archiver.urls import parse_item_url
 
 CHUNK_MAX = 32  # items a worker takes at a time: few round trips, an even share at the end
-_MEMBER_START = b"\x1f\x8b\x08"  # a gzip member's first bytes: each WARC record is one
-_SCAN_BYTES = 1 << 20
-_WHY_CHARS = 120
-# What reading damaged WARC bytes raises: warcio's parse failures, zlib's, a short read, a header
-# that is no number or date, and DamagedRecord.
-_DAMAGE = (
-    ArchiveLoadFailed,
-    StatusAndHeadersParserException,
-    zlib.error,
-    EOFError,
-    ValueError,
-    OSError,
-)
+# A WARC file at least this large is indexed in one stretch per process (a 2,000-item crawl of
+# 60 KB pages writes 28 MB).
+SPLIT_BYTES = 4 << 20
 
 
-class DamagedRecord(ValueError):
-    """A record whose block is shorter than its Content-Length or fails its digest, or a gzip
-    member that is not one record (a row could not point to what it holds)."""
+def _is_listing(url: str) -> bool:
+    return parse_item_url(url) is None
 
 
-@dataclass(frozen=True)
-class Damage:
-    """A part of the archive that could not be re-read, and why."""
+@dataclass
+class Indexed:
+    """What the index learns from one stretch of a WARC file, in file order."""
 
-    url: str  # the capture's URL, or the WARC file when no record could be read
-    place: str  # "warc/….warc.gz at offset N"
-    reason: str
-
-
-@dataclass(frozen=True)
-class Capture:
-    url: str
-    status: int
-    encoding: str | None
-    body: bytes
+    stretch: Stretch
+    bounds: Bounds = field(default_factory=Bounds)
+    items: list[tuple[str, str, WarcRef]] = field(default_factory=list)  # key, URL, place
+    listed: list[tuple[str, str]] = field(default_factory=list)  # key, date as printed
+    listing_pages: int = 0
+    not_ok: int = 0  # captures whose status was not 200
+    damaged: list[Damage] = field(default_factory=list)
 
 
-def _read(record: ArcWarcRecord, *, body: bool = True) -> Capture:
-    """The record's capture; without ``body``, its headers only (the body left unread)."""
-    http = record.http_headers
-    content_type = http.get_header("Content-Type") if http is not None else None
-    data = record.content_stream().read() if body else b""
-    if body:
-        missing = record.raw_stream.limit
-        if missing:
-            raise DamagedRecord(f"the record is cut short: {missing} bytes of its block missing")
-        problems = getattr(record, "digest_checker", None)
-        if problems is not None and problems.passed is False:
-            raise DamagedRecord("; ".join(problems.problems))
-    return Capture(
-        url=record.rec_headers.get_header("WARC-Target-URI"),
-        status=int(http.get_statuscode()) if http is not None else 0,
-        encoding=http_content_type_encoding(content_type) if content_type else None,
-        body=data,
-    )
-
-
-def _why(error: BaseException) -> str:
-    """The error on one line: warcio quotes the damaged bytes it found, binary and all."""
-    text = "".join(c if c.isprintable() else "?" for c in str(error))
-    cut = text[:_WHY_CHARS] + "…" if len(text) > _WHY_CHARS else text
-    return f"{type(error).__name__}: {cut}".rstrip(": ")
-
-
-def _next_member(handle: BinaryIO, after: int) -> int | None:
-    """Where the next gzip member starts past ``after``; None at the end of the file."""
-    position = after + 1
-    while True:
-        handle.seek(position)
-        chunk = handle.read(_SCAN_BYTES)
-        found = chunk.find(_MEMBER_START)
-        if found >= 0:
-            return position + found
-        if len(chunk) < _SCAN_BYTES:
-            return None
-        position += len(chunk) - len(_MEMBER_START) + 1
-
-
-def _forgiving_captures(
-    handle: BinaryIO, file: str, damaged: list[Damage], bodies: Callable[[str], bool], start: int
-) -> Iterator[tuple[Capture, WarcRef]]:
-    """The response records of one WARC file from ``start`` on, read by warcio. At bytes that
-    are no record, one ``Damage`` is noted and reading goes on at the next gzip member that is
-    a record."""
-    resume: int | None = start
-    lost = False  # in damaged bytes: the false starts that follow are not noted again
-    while resume is not None:
-        handle.seek(resume)
-        records = ArchiveIterator(handle)
-        at = resume
-        try:
-            for record in records:
-                if record.rec_type == "response":
-                    url = record.rec_headers.get_header("WARC-Target-URI") or ""
-                    stamp = record.rec_headers.get_header("WARC-Date")
-                    if stamp is None:  # bytes warcio took for an uncompressed record
-                        raise DamagedRecord("a response record without a WARC-Date")
-                    # The body before the offset: asking the offset reads to the end.
-                    capture = _read(record, body=bodies(url))
-                    records.read_to_end(record)
-                    date = datetime.fromisoformat(stamp)
-                    offset, length = records.get_record_offset(), records.get_record_length()
-                    if length <= 0:  # warcio's count within a member of several records
-                        raise DamagedRecord("records that share one gzip member")
-                    yield capture, WarcRef(file, offset, length, date)
-                else:
-                    records.read_to_end(record)
-                    if records.get_record_length() <= 0:
-                        raise DamagedRecord("records that share one gzip member")
-                at, lost = records.get_record_offset() + records.get_record_length(), False
-            resume = None
-        except _DAMAGE as error:
-            if not lost:
-                damaged.append(Damage(file, f"{file} at offset {at}", _why(error)))
-            lost = True
-            resume = _next_member(handle, at)
-
-
-def _plain_record(data: bytes) -> tuple[dict[str, str], int]:
-    """The WARC header fields (names in lower case) of the one record ``data`` holds, and where
-    its block starts."""
-    end = data.find(b"\r\n\r\n")
-    if not data.startswith(b"WARC/") or end < 0:
-        raise DamagedRecord("no WARC header")
-    fields: dict[str, str] = {}
-    for line in data[:end].decode("utf-8", "replace").split("\r\n")[1:]:
-        name, colon, value = line.partition(":")
-        if not colon:
-            raise DamagedRecord(f"a header line without a colon: {line!r}")
-        fields[name.strip().lower()] = value.strip()
-    block = end + 4
-    length = fields.get("content-length", "")
-    if not length.isdigit() or len(data) != block + int(length) + 4:
-        raise DamagedRecord("not one record as long as its Content-Length")
-    return fields, block
-
-
-def _head_only(url: str, head: bytes) -> Capture:
-    """A capture without its body, from its HTTP message head (as ``_read`` gives it)."""
-    status, *lines = head.decode("latin-1").split("\r\n")
-    version, _, rest = status.partition(" ")
-    code = rest.split(" ", 1)[0]
-    if not version.startswith("HTTP/") or not code.isdigit():
-        raise DamagedRecord(f"no HTTP status line: {status[:40]!r}")
-    content_type = None
-    for line in lines:
-        name, _, value = line.partition(":")
-        if name.strip().lower() == "content-type":
-            content_type = value.strip()
-            break
-    encoding = http_content_type_encoding(content_type) if content_type else None
-    return Capture(url, int(code), encoding, b"")
-
-
-def _plain_capture(
-    data: bytes, file: str, offset: int, length: int, bodies: Callable[[str], bool]
-) -> tuple[Capture, WarcRef] | None:
-    """A response record's capture and place, read from its inflated member by its headers
-    (its body only where ``bodies`` asks); None for a record of another type."""
-    fields, block = _plain_record(data)
-    if fields.get("warc-type") != "response":
-        return None
-    url = fields.get("warc-target-uri", "")
-    try:
-        date = datetime.fromisoformat(fields.get("warc-date", ""))
-        whole = _read(next(iter(ArchiveIterator(io.BytesIO(data))))) if bodies(url) else None
-    except _DAMAGE as error:
-        raise DamagedRecord(_why(error)) from error
-    if whole is None:
-        whole = _head_only(url, data[block : data.find(b"\r\n\r\n", block)])
-    return whole, WarcRef(file, offset, length, date)
-
-
-def _file_captures(
-    handle: BinaryIO, file: str, damaged: list[Damage], bodies: Callable[[str], bool]
-) -> Iterator[tuple[Capture, WarcRef]]:
-    """The response records of one WARC file. Each gzip member is inflated by ISA-L and read
-    by its headers alone (several times as fast as warcio, which parses every record in
-    Python: the index is the part of a re-extraction that no second core shares); a member
-    that is not one record is a ``Damage``. From the first member that does not inflate,
-    warcio's forgiving reader goes on: it still reads the headers of a record cut short."""
-    for member in members(handle):
-        if member.data is None:
-            yield from _forgiving_captures(handle, file, damaged, bodies, member.offset)
-            return
-        try:
-            found = _plain_capture(member.data, file, member.offset, member.length, bodies)
-        except DamagedRecord as error:
-            damaged.append(Damage(file, f"{file} at offset {member.offset}", _why(error)))
-            continue
-        if found is not None:
-            yield found
-
-
-def captures(
-    root: Path,
-    damaged: list[Damage] | None = None,
-    bodies: Callable[[str], bool] = lambda url: True,
-) -> Iterator[tuple[Capture, WarcRef]]:
-    """Every readable response record of every published WARC file, with its place; what
-    could not be read goes into ``damaged``. ``bodies(url)`` says whose body to read."""
-    for path in sorted((root / WARC_DIR).glob("*.warc.gz")):
-        with path.open("rb") as handle:
-            file = str(path.relative_to(root))
-            yield from _file_captures(handle, file, [] if damaged is None else damaged, bodies)
-
-
-def read_capture(root: Path, file: str, offset: int) -> Capture:
-    """The response record at ``offset`` of ``file`` (as rows point to it), its block's length
-    and digests checked (``DamagedRecord``)."""
-    with (root / file).open("rb") as handle:
-        handle.seek(offset)
-        return _read(next(iter(ArchiveIterator(handle, check_digests=True))))
-
-
-def _index(
-    root: Path, counts: Counter[str], damaged: list[Damage]
-) -> tuple[dict[str, str], dict[str, tuple[str, WarcRef]]]:
-    """The listing date of every listed item, and each item's newest capture (its URL and
-    place: item bodies are left unread here, and read one at a time by ``reread``)."""
-    listing_dates: dict[str, str] = {}
-    newest: dict[str, tuple[str, WarcRef]] = {}
-    for capture, ref in captures(root, damaged, lambda url: parse_item_url(url) is None):
+def index_stretch(root: Path, stretch: Stretch) -> Indexed:
+    """The item captures and listing dates of one stretch (item bodies are left unread here,
+    and read one at a time by ``reread``)."""
+    indexed = Indexed(stretch)
+    found = stretch_captures(root, stretch, indexed.damaged, _is_listing, indexed.bounds)
+    for capture, ref in found:
         if capture.status != 200:
-            counts["captures_not_ok"] += 1
+            indexed.not_ok += 1
             continue
         item_ref = parse_item_url(capture.url)
-        if item_ref is None:
-            try:
-                entries = ListingPage(capture.body, capture.url).entries()
-            # Any error: the boundary of one listing page, as in ``reread``; its items are
-            # still re-read, without the dates it lists.
-            except Exception as error:  # noqa: BLE001
-                place = f"{ref.file} at offset {ref.offset}"
-                damaged.append(Damage(capture.url, place, _why(error)))
-                continue
-            for entry in entries:
-                listed = parse_item_url(entry.url)
-                if listed is not None and entry.datetime_raw:
-                    listing_dates.setdefault(listed.key, entry.datetime_raw)
-            counts["listing_pages"] += 1
-        elif item_ref.key not in newest or newest[item_ref.key][1].fetched_at < ref.fetched_at:
-            newest[item_ref.key] = (capture.url, ref)
+        if item_ref is not None:
+            indexed.items.append((item_ref.key, capture.url, ref))
+            continue
+        try:
+            entries = ListingPage(capture.body, capture.url).entries()
+        # Any error: the boundary of one listing page, as in ``reread``; its items are still
+        # re-read, without the dates it lists.
+        except Exception as error:  # noqa: BLE001
+            place = f"{ref.file} at offset {ref.offset}"
+            indexed.damaged.append(Damage(capture.url, place, why(error)))
+            continue
+        for entry in entries:
+            listed = parse_item_url(entry.url)
+            if listed is not None and entry.datetime_raw:
+                indexed.listed.append((listed.key, entry.datetime_raw))
+        indexed.listing_pages += 1
+    return indexed
+
+
+def _mended(root: Path, indexed: list[Indexed]) -> list[Indexed]:
+    """The stretches in file order, each file whose stretches do not meet (damage at a cut, or
+    a member that did not inflate) indexed again whole, as one process would."""
+    mended: list[Indexed] = []
+    ordered = sorted(indexed, key=lambda part: (part.stretch.file, part.stretch.start))
+    for file, parts in itertools.groupby(ordered, key=lambda part: part.stretch.file):
+        group = list(parts)
+        reach = 0
+        for part in group:
+            meets = part.bounds.sound and part.bounds.first == reach
+            reach = part.bounds.after if meets else -1
+        if reach == group[-1].stretch.end:
+            mended += group
+        else:
+            mended.append(index_stretch(root, Stretch(file, 0, group[-1].stretch.end, True)))
+    return mended
+
+
+def _merged(
+    indexed: list[Indexed], counts: Counter[str], note: Callable[[Damage], None]
+) -> tuple[dict[str, str], dict[str, tuple[str, WarcRef]]]:
+    """The listing date of every listed item (the first listing in file order gives it), and
+    each item's newest capture: its URL and place."""
+    listing_dates: dict[str, str] = {}
+    newest: dict[str, tuple[str, WarcRef]] = {}
+    for part in indexed:
+        counts["captures_not_ok"] += part.not_ok
+        counts["listing_pages"] += part.listing_pages
+        for damage in part.damaged:
+            note(damage)
+        for key, printed in part.listed:
+            listing_dates.setdefault(key, printed)
+        for key, url, ref in part.items:
+            if key not in newest or newest[key][1].fetched_at < ref.fetched_at:
+                newest[key] = (url, ref)
     return listing_dates, newest
 
 
 @dataclass(frozen=True)
 class Job:
-    """One item to re-read: its newest capture and the date its listing printed."""
+    """One item to re-read: its newest capture, the date its listing printed and what the
+    archive holds of it."""
 
     key: str
     url: str
     ref: WarcRef
     listing_date: str | None
+    previous: str | None  # the content hash of the key's latest version in the archive
 
 
 def reread(root: Path, job: Job) -> ArchiveItem | Damage:
@@ -318,31 +167,168 @@ def reread(root: Path, job: Job) -> ArchiveItem | Damage:
     # archive are still re-read, and the archive keeps this item's earlier row.
     except Exception as error:  # noqa: BLE001
         place = f"{job.ref.file} at offset {job.ref.offset}"
-        return Damage(job.url, place, _why(error))
+        return Damage(job.url, place, why(error))
 
 
-@contextmanager
-def _workers(processes: int) -> Iterator[Pool | None]:
-    """A pool of ``processes`` workers, or None for one process. Forked, so they start at
-    once with the page objects already imported (a fork server took ≈0.8 s to import them,
-    longer than the whole index, while the second core waited); forked before the archive is
-    opened, so before pyarrow (reading the archive's hashes) starts threads of its own."""
-    if processes == 1:
-        yield None
-        return
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        yield pool
+@dataclass(frozen=True)
+class Reread:
+    """A chunk of jobs done: what each item was against the archive, or why it could not be
+    re-read (one message a chunk: the parent is woken 32 times less often)."""
+
+    results: list[Outcome | Damage]
 
 
-def _reread_all(
-    root: Path, jobs: list[Job], pool: Pool | None, processes: int
-) -> Iterator[ArchiveItem | Damage]:
-    """Every job's item, in the jobs' order with or without workers, so the archive written is
-    the same; with workers, they re-read while this process writes."""
-    if pool is None:
-        return (reread(root, job) for job in jobs)
-    chunk = max(1, min(CHUNK_MAX, len(jobs) // (processes * 4)))
-    return pool.imap(partial(reread, root), jobs, chunksize=chunk)
+@dataclass(frozen=True)
+class Committed:
+    """A part file a share wrote, with its rows' keys and outcomes."""
+
+    part: PartFile
+    rows: list[tuple[str, Outcome]]
+
+
+Message = Indexed | Reread | Committed
+Task = Stretch | list[Job]
+
+
+class Share:
+    """One process's part of the work: stretches of WARC files indexed, and chunks of jobs
+    re-read into part files of its own (numbered ``sequence``). Every result is told."""
+
+    def __init__(
+        self,
+        root: Path,
+        crawl_id: str,
+        tell: Callable[[Message], None],
+        sequence: tuple[int, int] = (1, 1),
+    ) -> None:
+        self.root = root
+        self.tell = tell
+        self.versions = VersionWriter(
+            root, crawl_id, lambda part, rows: tell(Committed(part, rows)), sequence=sequence
+        )
+
+    def do(self, task: Task) -> None:
+        if isinstance(task, Stretch):
+            self.tell(index_stretch(self.root, task))
+            return
+        results: list[Outcome | Damage] = []
+        for job in task:
+            result = reread(self.root, job)
+            if isinstance(result, Damage):
+                results.append(result)
+            else:
+                results.append(self.versions.add(result, job.previous)[1])
+        self.tell(Reread(results))
+
+    def run(self, tasks: Iterable[Task], last: bool) -> None:
+        """Do ``tasks``; with ``last``, then write what is buffered (its part files told)."""
+        for task in tasks:
+            self.do(task)
+        if last:
+            self.versions.close()
+
+
+@dataclass(frozen=True)
+class _Ended:
+    """A worker's last message: None when its share is done, else why it stopped."""
+
+    error: BaseException | None
+
+
+def _work(
+    root: Path, crawl_id: str, sequence: tuple[int, int], tasks: Queue[Any], results: Connection
+) -> None:
+    """A worker process: tasks from ``tasks`` until None, every message to ``results``."""
+    ended = _Ended(None)
+    try:
+        Share(root, crawl_id, results.send, sequence).run(iter(tasks.get, None), last=True)
+    # Any error, Ctrl-C too: the parent waits for this worker's end and raises it there.
+    except BaseException as error:  # noqa: BLE001
+        ended = _Ended(error)
+    try:
+        results.send(ended)
+    except (pickle.PicklingError, TypeError, AttributeError):  # an error that does not pickle
+        results.send(_Ended(RuntimeError(why(ended.error or RuntimeError()))))
+    results.close()
+
+
+class Workers:
+    """``processes`` forked worker processes, each doing the tasks it takes from one queue, and
+    every message they send told. Forked, so they start at once with the page objects already
+    imported (a fork server took ≈0.8 s to import them, longer than the whole index, while the
+    second core waited); forked before the archive is opened, so before pyarrow (reading the
+    archive's hashes) starts threads of its own."""
+
+    def __init__(
+        self, root: Path, crawl_id: str, processes: int, tell: Callable[[Message], None]
+    ) -> None:
+        context = multiprocessing.get_context("fork")
+        self.tell = tell
+        self.tasks: Queue[Any] = context.Queue()
+        self.processes: list[BaseProcess] = []
+        self.results: list[Connection] = []
+        for index in range(processes):
+            receive, send = context.Pipe(duplex=False)
+            sequence = (index + 1, processes)
+            worker = context.Process(
+                target=_work, args=(root, crawl_id, sequence, self.tasks, send), daemon=True
+            )
+            worker.start()
+            send.close()
+            self.processes.append(worker)
+            self.results.append(receive)
+        self.working = list(self.results)
+
+    def stop(self, kill: bool) -> None:
+        """Wait for the workers to end; with ``kill``, end them first (their tasks are not
+        wanted any more)."""
+        if kill:
+            for worker in self.processes:
+                worker.kill()
+        self.tasks.cancel_join_thread()  # tasks left in the queue: this process need not wait
+        for worker in self.processes:
+            worker.join()
+
+    def run(self, tasks: Iterable[Task], last: bool) -> None:
+        """Hand out ``tasks`` and tell every message until their results are in (an
+        ``Indexed`` for each stretch, a ``Reread`` for each chunk of jobs); with ``last``, until
+        the workers have written what they buffer and ended."""
+        owed = 0
+        for task in tasks:
+            self.tasks.put(task)
+            owed += 1
+        if last:
+            for _ in self.processes:
+                self.tasks.put(None)
+        while owed or (last and self.working):
+            for connection in _ready(self.working):
+                message = self._receive(connection)
+                if isinstance(message, _Ended):
+                    self.working.remove(connection)
+                    if message.error is not None:
+                        raise message.error
+                    continue
+                owed -= not isinstance(message, Committed)
+                self.tell(message)
+            if owed and not self.working:
+                raise RuntimeError("the re-extraction workers ended with tasks left undone")
+
+    def _receive(self, connection: Connection) -> Any:
+        try:
+            return connection.recv()
+        except EOFError:
+            worker = self.processes[self.results.index(connection)]
+            worker.join()
+            raise RuntimeError(
+                f"a re-extraction worker stopped (exit code {worker.exitcode}); "
+                "run again: unchanged items write nothing"
+            ) from None
+
+
+def _ready(connections: list[Connection]) -> list[Connection]:
+    """Those of ``connections`` with a message waiting (waits for one)."""
+    ready = wait(connections)
+    return [connection for connection in connections if connection in ready]
 
 
 def reextract(
@@ -354,16 +340,19 @@ def reextract(
 ) -> Counter[str]:
     """Re-extract every item's newest capture into ``root``; returns what happened, counted.
     ``progress`` is called after each item with the counts so far and the number of items;
-    ``processes`` re-read items on that many cores (the output is the same); ``damaged`` is
-    called with each part of the archive that could not be re-read (also counted, ``damaged``,
-    and listed in the run's manifest failures).
+    ``processes`` share the work over that many cores (the rows written are the same);
+    ``damaged`` is called with each part of the archive that could not be re-read (also
+    counted, ``damaged``, and listed in the run's manifest failures).
 
     Raises ``ArchiveLocked`` before reading anything when a crawl is writing the archive.
     """
     if processes < 1:
         raise ValueError(f"processes must be at least 1, not {processes}")
     counts: Counter[str] = Counter()
-    archive = ArchiveWriter(root, crawl_id or new_crawl_id(), options={"reextract": True})
+    crawl_id = crawl_id or new_crawl_id()
+    archive = ArchiveWriter(root, crawl_id, options={"reextract": True})
+    indexed: list[Indexed] = []
+    items = 0
 
     def note(damage: Damage) -> None:
         counts["damaged"] += 1
@@ -371,29 +360,41 @@ def reextract(
         if damaged is not None:
             damaged(damage)
 
-    with _workers(processes) as pool:
-        archive.open()
-        reason = "failed"
-        try:
-            index_damage: list[Damage] = []
-            listing_dates, newest = _index(root, counts, index_damage)
-            for damage in index_damage:
-                note(damage)
-            jobs = [
-                Job(key, url, ref, listing_dates.get(key))
-                for key, (url, ref) in sorted(newest.items())
-            ]
-            for result in _reread_all(root, jobs, pool, processes):
+    def told(message: Message) -> None:
+        if isinstance(message, Indexed):
+            indexed.append(message)
+        elif isinstance(message, Committed):
+            archive.add_part(message.part, message.rows)
+        else:
+            for result in message.results:
                 if isinstance(result, Damage):
                     note(result)
                 else:
-                    _, outcome = archive.add(result)
-                    counts[outcome] += 1
+                    counts[result] += 1
                 if progress is not None:
-                    progress(counts, len(jobs))
+                    progress(counts, items)
+
+    workers = Workers(root, crawl_id, processes, told) if processes > 1 else None
+    runner: Share | Workers = workers or Share(root, crawl_id, told)
+    reason = "failed"
+    try:
+        archive.open()
+        try:
+            runner.run(stretches(root, processes, SPLIT_BYTES), last=False)
+            listing_dates, newest = _merged(_mended(root, indexed), counts, note)
+            jobs = [
+                Job(key, url, ref, listing_dates.get(key), archive.known.get(key))
+                for key, (url, ref) in sorted(newest.items())
+            ]
+            items = len(jobs)
+            size = max(1, min(CHUNK_MAX, items // (processes * 4)))
+            runner.run((jobs[at : at + size] for at in range(0, items, size)), last=True)
             reason = "finished"
         finally:
             archive.close()
             archive.finish(reason, dict(counts))
             refresh_card(root)
+    finally:
+        if workers is not None:
+            workers.stop(kill=reason != "finished")
     return counts

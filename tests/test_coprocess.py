@@ -19,11 +19,11 @@ import pytest
 
 from archiver import dataset
 from archiver.coprocess import Coprocess, CoprocessDied
-from archiver.reextract import read_capture
 from archiver.replica import running
 from archiver.store import lock
 from archiver.store.verify import verify
 from archiver.store.warc import OPEN_SUFFIX
+from archiver.store.warcread import read_capture
 from tests.run_cli import archiver
 
 LOCAL = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING"]

@@ -22,11 +22,11 @@ from archiver import dataset
 from archiver.crawlstate import CrawlState
 from archiver.frontier import COMPLETE_LANGS_STAT
 from archiver.item import ArchiveItem
-from archiver.reextract import read_capture
 from archiver.replica import ReplicaHandle
 from archiver.store.archive import ArchiveWriter
 from archiver.store.verify import verify
 from archiver.store.warc import OPEN_SUFFIX, Exchange, WarcFileWriter, recover
+from archiver.store.warcread import read_capture
 
 LANGS = "en,ar,tr"
 KILLS = 3

@@ -18,10 +18,10 @@ import pytest
 
 from archiver import dataset
 from archiver.groundtruth import compare
-from archiver.reextract import captures, read_capture
 from archiver.replica import Replica, ReplicaHandle
 from archiver.replica.site import serving_day
 from archiver.store.verify import verify
+from archiver.store.warcread import captures, read_capture
 from archiver.urls import LANGS, parse_item_url
 from tests.run_cli import archiver
 

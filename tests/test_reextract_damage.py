@@ -7,7 +7,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import shutil
+from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,10 +21,19 @@ from archiver import reextract as module
 from archiver.cli import main
 from archiver.exitcodes import EXIT_FAILURE
 from archiver.item import ArchiveItem
-from archiver.reextract import Damage, captures, reextract
+from archiver.reextract import reextract
 from archiver.replica import Replica
 from archiver.store.warc import Exchange, WarcFileWriter
 from archiver.store.warccheck import members
+from archiver.store.warcread import (
+    Bounds,
+    Damage,
+    Stretch,
+    captures,
+    forgiving_captures,
+    stretch_captures,
+    stretches,
+)
 
 ITEMS = 6
 BASE = "http://127.0.0.1:8081"  # where the pages would have been fetched from (never asked)
@@ -44,6 +56,12 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
         warc.write(Exchange(BASE + url, "GET", [], 200, "OK", HEADERS, body.encode(), moment))
     warc.close()
     return root
+
+
+@pytest.fixture(autouse=True)
+def split_every_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With two processes, even these small WARC files are indexed in stretches."""
+    monkeypatch.setattr(module, "SPLIT_BYTES", 0)
 
 
 def damaged_copy(pristine: Path, tmp_path: Path, damage: Any) -> tuple[Path, str, list[int]]:
@@ -174,7 +192,7 @@ def _read_by_warcio(root: Path, bodies: Any) -> list[Any]:
     (path,) = (root / "warc").glob("*.warc.gz")
     with path.open("rb") as handle:
         file = str(path.relative_to(root))
-        return list(module._forgiving_captures(handle, file, [], bodies, 0))
+        return list(forgiving_captures(handle, file, [], bodies, 0))
 
 
 @pytest.mark.parametrize("which", ["every body", "no body", "listing bodies"])
@@ -216,8 +234,87 @@ def test_a_member_holding_two_records_is_one_damage_and_the_rest_is_read(
     for_warcio: list[Damage] = []
     (path,) = (root / "warc").glob("*.warc.gz")
     with path.open("rb") as handle:  # before, a negative seek raised OSError
-        later = list(module._forgiving_captures(handle, file, for_warcio, bool, offsets[1]))
+        later = list(forgiving_captures(handle, file, for_warcio, bool, offsets[1]))
     assert [capture.url for capture, _ in later][-len(urls[3:]) :] == urls[3:]
     assert [d.reason for d in for_warcio] == ["DamagedRecord: records that share one gzip member"]
     counts = reextract(root, crawl_id="r1")
     assert (counts["new"], counts["damaged"]) == (ITEMS - 1, 1)
+
+
+def _index_of(root: Path, plan: list[Stretch]) -> tuple[Any, Counter[str], list[Damage]]:
+    """What the index gives from these stretches, read one after another."""
+    counts: Counter[str] = Counter()
+    noted: list[Damage] = []
+    parts = [module.index_stretch(root, stretch) for stretch in plan]
+    return module._merged(module._mended(root, parts), counts, noted.append), counts, noted
+
+
+Damaging = Callable[[bytes, list[int]], bytes]  # the file's bytes, its records' offsets
+
+
+def _at(victim: int, change: Callable[[bytes, int], bytes]) -> Damaging:
+    """A damage done at the ``victim``-th response record."""
+    return lambda data, at: change(data, at[victim])
+
+
+@pytest.mark.parametrize("parts", [2, 3, 5])
+def test_stretches_index_what_one_reading_does_wherever_the_damage_is(
+    pristine: Path, tmp_path: Path, parts: int
+) -> None:
+    """Damage at or near a cut, or none: the stretches of a file must meet, or the file is
+    read again whole; either way the index is the one a single reading gives."""
+    damages: dict[str, Damaging] = {"none": lambda data, at: data}
+    for victim in range(ITEMS + 1):
+        damages[f"flip {victim}"] = _at(victim, lambda data, start: flip(data, start + 40))
+        damages[f"junk {victim}"] = _at(
+            victim, lambda data, start: data[:start] + b"j" + data[start:]
+        )
+    for name, damage in damages.items():
+        root, _, _ = damaged_copy(pristine, tmp_path / name.replace(" ", "_"), damage)
+        plan = stretches(root, parts, 0)
+        assert len(plan) == parts and not any(stretch.whole for stretch in plan)
+        whole = stretches(root, 1, 0)
+        assert _index_of(root, plan) == _index_of(root, whole), name
+
+
+@pytest.mark.parametrize("parts", [2, 4])
+def test_the_stretches_of_a_sound_file_meet_and_read_every_record_once(
+    pristine: Path, parts: int
+) -> None:
+    read, reach = [], 0
+    for stretch in stretches(pristine, parts, 0):
+        bounds = Bounds()
+        read += list(stretch_captures(pristine, stretch, [], bool, bounds))
+        assert bounds.sound and bounds.first == reach
+        reach = bounds.after
+    (path,) = (pristine / "warc").glob("*.warc.gz")
+    assert reach == path.stat().st_size
+    assert read == list(captures(pristine, None, bool))
+
+
+def test_a_worker_that_dies_stops_the_run_with_its_exit_code(
+    pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, _, _ = damaged_copy(pristine, tmp_path, lambda data, at: data)
+
+    def dying(root: Path, job: Any) -> Any:
+        os._exit(3)
+
+    monkeypatch.setattr(module, "reread", dying)
+    with pytest.raises(RuntimeError, match=r"a re-extraction worker stopped \(exit code 3\)"):
+        reextract(root, crawl_id="r1", processes=2)
+    manifest = json.loads((root / "crawls" / "r1.json").read_text(encoding="utf-8"))
+    assert manifest["finish_reason"] == "failed"
+
+
+def test_an_error_in_a_worker_is_raised_in_the_caller(
+    pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, _, _ = damaged_copy(pristine, tmp_path, lambda data, at: data)
+
+    def failing(root: Path, job: Any) -> Any:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(module, "reread", failing)
+    with pytest.raises(OSError, match="No space left on device"):
+        reextract(root, crawl_id="r1", processes=2)

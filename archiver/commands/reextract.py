@@ -41,7 +41,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archiver.reextract import Damage, reextract
+    from archiver.reextract import reextract
+    from archiver.store.warcread import Damage
 
     root = archive_dir(args.dir)
     damaged: list[Damage] = []

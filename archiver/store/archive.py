@@ -37,6 +37,52 @@ def write_failure(root: Path, error: OSError) -> tuple[str, str]:
     return f"writing {error.filename or root} failed ({error.strerror or error})", "fix that"
 
 
+Committed = Callable[[PartFile, list[tuple[str, Outcome]]], None]
+
+
+class VersionWriter:
+    """Items written as versions into part files, without the archive's lock or manifest: the
+    part of ``ArchiveWriter`` that re-extraction's workers run each in its own process. Each
+    committed part file is told (``on_commit``) with its rows' keys and outcomes."""
+
+    def __init__(
+        self,
+        root: Path,
+        crawl_id: str,
+        on_commit: Committed,
+        *,
+        batch_rows: int = 200,
+        sequence: tuple[int, int] = (1, 1),
+    ) -> None:
+        self.crawl_id = crawl_id
+        self.on_commit = on_commit
+        self.writer = PartitionedWriter(
+            root, crawl_id, batch_rows=batch_rows, on_commit=self._committed, sequence=sequence
+        )
+        self._uncommitted: dict[tuple[str, int | None], list[tuple[str, Outcome]]] = {}
+
+    def _committed(self, part: PartFile) -> None:
+        self.on_commit(part, self._uncommitted.pop((part.lang, part.year), []))
+
+    def add(self, item: ArchiveItem, previous: str | None) -> tuple[ArchiveItem, Outcome]:
+        """Write ``item`` unless its content hash is ``previous`` (its key's latest); returns
+        it with its hash and crawl id."""
+        record = item.to_record()
+        record["content_sha256"] = content_sha256(record)
+        record["crawl_id"] = self.crawl_id
+        stamped = item.replace(content_sha256=record["content_sha256"], crawl_id=self.crawl_id)
+        if previous == record["content_sha256"]:
+            return stamped, "unchanged"
+        year = item.published_date.year if item.published_date else None
+        outcome: Outcome = "new" if previous is None else "revised"
+        self._uncommitted.setdefault((item.lang, year), []).append((item.key, outcome))
+        self.writer.write(to_row(record), year)
+        return stamped, outcome
+
+    def close(self) -> None:
+        self.writer.close()
+
+
 class ArchiveWriter:
     def __init__(
         self,
@@ -51,16 +97,13 @@ class ArchiveWriter:
         self.root = root
         self.crawl_id = crawl_id
         self.manifest = Manifest(root, crawl_id, options=options or {})
-        self.writer = PartitionedWriter(
-            root, crawl_id, batch_rows=batch_rows, on_commit=self._committed
-        )
+        self.versions = VersionWriter(root, crawl_id, self.add_part, batch_rows=batch_rows)
         # New and revised rows that reached a part file (buffered rows a failed write lost
         # are not in it).
         self.committed: Counter[Outcome] = Counter()
         self.known: dict[str, str] = {}
         # Told the keys of each committed part file's rows (a frontier worker's leases).
         self.committed_keys: Callable[[list[str]], None] | None = None
-        self._uncommitted: dict[tuple[str, int | None], list[tuple[str, Outcome]]] = {}
         self.counts: Counter[str] = Counter()
         self.opened = False  # close and finish touch nothing of an archive never opened
 
@@ -79,27 +122,19 @@ class ArchiveWriter:
     def rows_committed(self) -> int:
         return sum(self.committed.values())
 
-    def _committed(self, part: PartFile) -> None:
+    def add_part(self, part: PartFile, rows: list[tuple[str, Outcome]]) -> None:
+        """List a committed part file, whose rows are these keys' versions, in the manifest
+        (the archive's own writes, and those of re-extraction's workers)."""
         self.manifest.add_file(part)
-        rows = self._uncommitted.pop((part.lang, part.year), [])
         self.committed.update(outcome for _, outcome in rows)
         if self.committed_keys is not None:
             self.committed_keys([key for key, _ in rows])
 
     def add(self, item: ArchiveItem) -> tuple[ArchiveItem, Outcome]:
         """Archive ``item`` if it is new content; returns it with its hash and crawl id."""
-        record = item.to_record()
-        record["content_sha256"] = content_sha256(record)
-        record["crawl_id"] = self.crawl_id
-        stamped = item.replace(content_sha256=record["content_sha256"], crawl_id=self.crawl_id)
-        previous = self.known.get(item.key)
-        if previous == record["content_sha256"]:
-            return stamped, "unchanged"
-        self.known[item.key] = record["content_sha256"]
-        year = item.published_date.year if item.published_date else None
-        outcome: Outcome = "new" if previous is None else "revised"
-        self._uncommitted.setdefault((item.lang, year), []).append((item.key, outcome))
-        self.writer.write(to_row(record), year)
+        stamped, outcome = self.versions.add(item, self.known.get(item.key))
+        if stamped.content_sha256 is not None:  # always: versions.add stamps it
+            self.known[item.key] = stamped.content_sha256
         return stamped, outcome
 
     def add_failure(
@@ -116,7 +151,7 @@ class ArchiveWriter:
         """Write what is buffered and free the archive (the manifest is finished apart)."""
         if self.opened:
             try:
-                self.writer.close()
+                self.versions.close()
             finally:
                 lock.release(self.root)
 

@@ -86,9 +86,28 @@ def _next_header(handle: BinaryIO, start: int) -> int:
     return position
 
 
-def members(handle: BinaryIO) -> Iterator[Member]:
-    """Each gzip member in file order, and each damaged stretch between them as one."""
-    offset = 0
+def first_record(handle: BinaryIO, start: int) -> int:
+    """Where the first gzip member that inflates to a WARC record begins, at or after
+    ``start`` (the file's end when none does): a reader of part of a file starts there."""
+    end = handle.seek(0, io.SEEK_END)
+    position = start
+    while (candidate := _next_header(handle, position)) < end:
+        handle.seek(candidate)
+        try:
+            _, data, _ = _inflate(handle, b"")
+        except _Damaged:
+            data = b""
+        if data.startswith(b"WARC/"):
+            return candidate
+        position = candidate + 1
+    return end
+
+
+def members(handle: BinaryIO, start: int = 0) -> Iterator[Member]:
+    """Each gzip member in file order from ``start`` on, and each damaged stretch between them
+    as one."""
+    offset = start
+    handle.seek(start)
     pending = b""
     damaged: Member | None = None
     while pending or (pending := handle.read(CHUNK)):

@@ -53,7 +53,10 @@ class PartitionedWriter:
         batch_rows: int = 200,
         batch_bytes: int = 32 << 20,
         on_commit: Callable[[PartFile], None] | None = None,
+        sequence: tuple[int, int] = (1, 1),
     ) -> None:
+        """``sequence``: the first part file's number and the step to the next, so that the
+        writers of one crawl id (re-extraction's workers) each name files of their own."""
         self.root = root
         self.crawl_id = crawl_id
         self.batch_rows = batch_rows
@@ -64,7 +67,8 @@ class PartitionedWriter:
         self._partition_bytes: dict[tuple[str, int | None], int] = {}
         self._buffered_rows = 0
         self._buffered_bytes = 0
-        self._sequence = 0
+        first, self._step = sequence
+        self._sequence = first - self._step
 
     def write(self, row: dict[str, Any], year: int | None) -> None:
         partition = (row["lang"], year)
@@ -92,7 +96,7 @@ class PartitionedWriter:
         self._buffered_rows -= len(rows)
         self._buffered_bytes -= self._partition_bytes.pop(partition)
         lang, year = partition
-        self._sequence += 1
+        self._sequence += self._step
         relative = (
             Path(ARTICLES_DIR)
             / partition_dir(lang, year)
