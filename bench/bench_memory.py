@@ -32,7 +32,7 @@ def main() -> None:
     results = {}
     for items in (args.small, args.large):
         with running(items=items, seed=5, langs=("en",)) as server:
-            results[items] = crawl("archiver", server.base_url, "en")
+            results[items] = crawl("archiver", server.base_url, "en", server.pid)
     print(
         "One section (en) of each size, the mediaoffice spider with every pipeline and WARC "
         "capture in its own process; peak resident set of the crawl process.\n"
