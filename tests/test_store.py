@@ -50,7 +50,9 @@ def write_rows(
     root: Path, rows: list[dict[str, Any]], crawl_id: str = "c1", batch: int = 3
 ) -> Manifest:
     manifest = Manifest(root, crawl_id)
-    writer = PartitionedWriter(root, crawl_id, batch_rows=batch, on_commit=manifest.add_file)
+    writer = PartitionedWriter(
+        root, crawl_id, batch_rows=batch, on_commit=lambda part: manifest.add_files([part])
+    )
     for row in rows:
         published = row["published_date"]
         writer.write(row, published.year if published else None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -37,6 +37,8 @@ def write_failure(root: Path, error: OSError) -> tuple[str, str]:
     return f"writing {error.filename or root} failed ({error.strerror or error})", "fix that"
 
 
+# A committed part file and its rows' keys and outcomes.
+Commit = tuple[PartFile, list[tuple[str, Outcome]]]
 Committed = Callable[[PartFile, list[tuple[str, Outcome]]], None]
 
 
@@ -97,7 +99,9 @@ class ArchiveWriter:
         self.root = root
         self.crawl_id = crawl_id
         self.manifest = Manifest(root, crawl_id, options=options or {})
-        self.versions = VersionWriter(root, crawl_id, self.add_part, batch_rows=batch_rows)
+        self.versions = VersionWriter(
+            root, crawl_id, lambda part, rows: self.add_parts([(part, rows)]), batch_rows=batch_rows
+        )
         # New and revised rows that reached a part file (buffered rows a failed write lost
         # are not in it).
         self.committed: Counter[Outcome] = Counter()
@@ -122,13 +126,14 @@ class ArchiveWriter:
     def rows_committed(self) -> int:
         return sum(self.committed.values())
 
-    def add_part(self, part: PartFile, rows: list[tuple[str, Outcome]]) -> None:
-        """List a committed part file, whose rows are these keys' versions, in the manifest
-        (the archive's own writes, and those of re-extraction's workers)."""
-        self.manifest.add_file(part)
-        self.committed.update(outcome for _, outcome in rows)
-        if self.committed_keys is not None:
-            self.committed_keys([key for key, _ in rows])
+    def add_parts(self, committed: Sequence[Commit]) -> None:
+        """List committed part files, each with its rows' keys and outcomes, in the manifest
+        (saved once): the archive's own writes, and those of re-extraction's workers."""
+        self.manifest.add_files([part for part, _ in committed])
+        for _, rows in committed:
+            self.committed.update(outcome for _, outcome in rows)
+            if self.committed_keys is not None:
+                self.committed_keys([key for key, _ in rows])
 
     def add(self, item: ArchiveItem) -> tuple[ArchiveItem, Outcome]:
         """Archive ``item`` if it is new content; returns it with its hash and crawl id."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -98,10 +98,10 @@ class Manifest:
     def path(self) -> Path:
         return self.root / CRAWLS_DIR / f"{self.crawl_id}.json"
 
-    def add_file(self, part: PartFile) -> None:
-        self.files.append(part)
-        # Atomic but not fsynced: it is rewritten after every part file, and made durable
-        # when the run finishes.
+    def add_files(self, parts: Sequence[PartFile]) -> None:
+        self.files.extend(parts)
+        # Atomic but not fsynced: it is rewritten after every commit, and made durable when
+        # the run finishes.
         self.save(durable=False)
 
     def add_warc_file(self, warc: WarcFile) -> None:
