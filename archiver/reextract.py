@@ -318,7 +318,8 @@ class Workers:
                     if message.error is not None:
                         raise message.error
                     continue
-                owed -= not isinstance(message, Committed)
+                if not isinstance(message, Committed):  # part files come beside results
+                    owed -= 1
                 self.tell(message)
             if owed and not self.working:
                 raise RuntimeError("the re-extraction workers ended with tasks left undone")

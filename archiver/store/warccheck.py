@@ -72,8 +72,8 @@ def _inflate(handle: BinaryIO, pending: bytes) -> tuple[int, bytes, bytes]:
     return used, b"".join(parts), pending
 
 
-def _next_header(handle: BinaryIO, start: int) -> int:
-    """Where the next gzip header after ``start`` begins (the file's end when none does)."""
+def next_header(handle: BinaryIO, start: int) -> int:
+    """Where the next gzip header begins, at or after ``start`` (the file's end when none does)."""
     handle.seek(start)
     position = start
     tail = b""
@@ -91,7 +91,7 @@ def first_record(handle: BinaryIO, start: int) -> int:
     ``start`` (the file's end when none does): a reader of part of a file starts there."""
     end = handle.seek(0, io.SEEK_END)
     position = start
-    while (candidate := _next_header(handle, position)) < end:
+    while (candidate := next_header(handle, position)) < end:
         handle.seek(candidate)
         try:
             _, data, _ = _inflate(handle, b"")
@@ -114,7 +114,7 @@ def members(handle: BinaryIO, start: int = 0) -> Iterator[Member]:
         try:
             length, data, pending = _inflate(handle, pending)
         except _Damaged as error:
-            resume = _next_header(handle, offset + 1)
+            resume = next_header(handle, offset + 1)
             if damaged is None:
                 damaged = Member(offset, 0, None, str(error))
             offset = resume

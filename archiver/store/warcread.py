@@ -27,10 +27,8 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 
 from archiver.store.layout import WARC_DIR
 from archiver.store.warc import WarcRef
-from archiver.store.warccheck import Member, first_record, members
+from archiver.store.warccheck import Member, first_record, members, next_header
 
-_MEMBER_START = b"\x1f\x8b\x08"  # a gzip member's first bytes: each WARC record is one
-_SCAN_BYTES = 1 << 20
 _WHY_CHARS = 120
 # What reading damaged WARC bytes raises: warcio's parse failures, zlib's, a short read, a header
 # that is no number or date, and DamagedRecord.
@@ -93,29 +91,16 @@ def why(error: BaseException) -> str:
     return f"{type(error).__name__}: {cut}".rstrip(": ")
 
 
-def _next_member(handle: BinaryIO, after: int) -> int | None:
-    """Where the next gzip member starts past ``after``; None at the end of the file."""
-    position = after + 1
-    while True:
-        handle.seek(position)
-        chunk = handle.read(_SCAN_BYTES)
-        found = chunk.find(_MEMBER_START)
-        if found >= 0:
-            return position + found
-        if len(chunk) < _SCAN_BYTES:
-            return None
-        position += len(chunk) - len(_MEMBER_START) + 1
-
-
 def forgiving_captures(
     handle: BinaryIO, file: str, damaged: list[Damage], bodies: Callable[[str], bool], start: int
 ) -> Iterator[tuple[Capture, WarcRef]]:
     """The response records of one WARC file from ``start`` on, read by warcio. At bytes that
     are no record, one ``Damage`` is noted and reading goes on at the next gzip member that is
     a record."""
-    resume: int | None = start
+    end = handle.seek(0, io.SEEK_END)
+    resume = start
     lost = False  # in damaged bytes: the false starts that follow are not noted again
-    while resume is not None:
+    while resume < end:
         handle.seek(resume)
         records = ArchiveIterator(handle)
         at = resume
@@ -139,12 +124,12 @@ def forgiving_captures(
                     if records.get_record_length() <= 0:
                         raise DamagedRecord("records that share one gzip member")
                 at, lost = records.get_record_offset() + records.get_record_length(), False
-            resume = None
+            resume = end
         except _DAMAGE as error:
             if not lost:
                 damaged.append(Damage(file, f"{file} at offset {at}", why(error)))
             lost = True
-            resume = _next_member(handle, at)
+            resume = next_header(handle, at + 1)  # the next gzip member (the end when none)
 
 
 def _plain_record(data: bytes) -> tuple[dict[str, str], int]:
