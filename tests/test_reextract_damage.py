@@ -318,3 +318,22 @@ def test_an_error_in_a_worker_is_raised_in_the_caller(
     monkeypatch.setattr(module, "reread", failing)
     with pytest.raises(OSError, match="No space left on device"):
         reextract(root, crawl_id="r1", processes=2)
+
+
+class _Unpicklable(Exception):
+    def __init__(self) -> None:
+        super().__init__("holds what cannot be sent")
+        self.callback = lambda: None  # a lambda does not pickle
+
+
+def test_an_error_that_does_not_pickle_still_reaches_the_caller_as_text(
+    pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, _, _ = damaged_copy(pristine, tmp_path, lambda data, at: data)
+
+    def failing(root: Path, job: Any) -> Any:
+        raise _Unpicklable
+
+    monkeypatch.setattr(module, "reread", failing)
+    with pytest.raises(RuntimeError, match=r"^_Unpicklable: holds what cannot be sent$"):
+        reextract(root, crawl_id="r1", processes=2)

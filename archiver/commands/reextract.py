@@ -35,7 +35,7 @@ def register(sub: Any) -> None:
         type=positive_int,
         default=1,
         metavar="N",
-        help="re-read items on N cores (default 1); the output is the same",
+        help="share the work over N cores (default 1); the rows written are the same",
     )
     parser.set_defaults(run=run)
 
