@@ -21,7 +21,6 @@ from scrapy.settings import BaseSettings
 
 from archiver import contact
 from archiver.health import thresholds_from
-from archiver.store.arrowpool import POOLS
 
 
 class Refused(ValueError):
@@ -43,7 +42,6 @@ POSITIVE = Kind(BaseSettings.getfloat, "a number above 0", lambda x: x > 0)
 SHARE = Kind(BaseSettings.getfloat, "a share from 0 to 1, e.g. 0.2", lambda s: 0 <= s <= 1)
 FLAG = Kind(BaseSettings.getbool, "True or False")
 PROGRESS = Kind(BaseSettings.get, "auto, on or off", lambda s: s in ("auto", "on", "off"))
-POOL = Kind(BaseSettings.get, "system, jemalloc, mimalloc or empty", lambda s: s in ("", *POOLS))
 
 # Settings a crawl reads, by kind. A setting added to archiver/settings.py gets a line here.
 SETTING_KINDS: dict[str, Kind] = {
@@ -69,7 +67,6 @@ SETTING_KINDS: dict[str, Kind] = {
     "CLOSESPIDER_PAGECOUNT": COUNT,
     "CLOSESPIDER_ERRORCOUNT": COUNT,
     "ARCHIVER_BATCH_ROWS": WHOLE,
-    "ARCHIVER_ARROW_MEMORY_POOL": POOL,
     "ARCHIVER_MAX_LISTING_PAGES": WHOLE,
     "ARCHIVER_WARC_ENABLED": FLAG,
     "ARCHIVER_WARC_MAX_BYTES": WHOLE,

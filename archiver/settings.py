@@ -69,9 +69,6 @@ ITEM_PIPELINES = {
 ARCHIVER_OUT = "data/archive"
 # Rows buffered per (lang, year) partition before a part file is written.
 ARCHIVER_BATCH_ROWS = 200
-# pyarrow's allocator in the crawl's process: system, jemalloc, mimalloc, or "" for pyarrow's
-# own choice (archiver/store/arrowpool.py says why system).
-ARCHIVER_ARROW_MEMORY_POOL = "system"
 # The run's crawl id ("": one made from the start time, the default); fixed ids are for tests
 # and for re-running a known run's name.
 ARCHIVER_CRAWL_ID = ""

@@ -21,7 +21,6 @@ from archiver.extensions.health import HealthCheck
 from archiver.item import ArchiveItem
 from archiver.report.card import refresh_card
 from archiver.store.archive import ArchiveWriter, write_failure
-from archiver.store.arrowpool import use_pool
 from archiver.store.manifest import ROBOTS_REFUSAL, crawl_id_for
 from archiver.store.warc import WarcFile
 
@@ -65,7 +64,6 @@ class ParquetPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ParquetPipeline:
         settings = crawler.settings
-        use_pool(settings.get("ARCHIVER_ARROW_MEMORY_POOL", ""))
         archive = ArchiveWriter(
             Path(settings["ARCHIVER_OUT"]),
             crawl_id_for(crawler),

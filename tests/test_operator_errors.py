@@ -78,7 +78,6 @@ BAD_SETTINGS = [
     ("ARCHIVER_HEALTH_MAX_DROP", "20", "a share from 0 to 1, e.g. 0.2"),
     ("ARCHIVER_PROGRESS", "sometimes", "auto, on or off"),
     ("ARCHIVER_MAX_LISTING_PAGES", "abc", "a whole number of 1 or more"),
-    ("ARCHIVER_ARROW_MEMORY_POOL", "tcmalloc", "system, jemalloc, mimalloc or empty"),
 ]
 NOT_ISO = "is not a date in ISO form; give YYYY-MM-DD, e.g. 2024-11-26"
 BAD_DATES = [

@@ -130,7 +130,10 @@ def batches(
     """
     data = open(root)
     children = data.children if isinstance(data, ds.UnionDataset) else [data]
-    for fragment in (f for child in children for f in child.get_fragments()):
+    for listed in (f for child in children for f in child.get_fragments()):
+        fragment = listed.format.make_fragment(
+            listed.path, listed.filesystem, partition_expression=listed.partition_expression
+        )
         try:
             yield from fragment.to_batches(schema=data.schema, columns=columns, filter=filter)
         except (OSError, pa.ArrowException) as error:
