@@ -39,7 +39,7 @@ def write_failure(root: Path, error: OSError) -> tuple[str, str]:
 
 # A committed part file and its rows' keys and outcomes.
 Commit = tuple[PartFile, list[tuple[str, Outcome]]]
-Committed = Callable[[PartFile, list[tuple[str, Outcome]]], None]
+OnCommit = Callable[[PartFile, list[tuple[str, Outcome]]], None]
 
 
 class VersionWriter:
@@ -51,7 +51,7 @@ class VersionWriter:
         self,
         root: Path,
         crawl_id: str,
-        on_commit: Committed,
+        on_commit: OnCommit,
         *,
         batch_rows: int = 200,
         sequence: tuple[int, int] = (1, 1),

@@ -131,6 +131,8 @@ def batches(
     data = open(root)
     children = data.children if isinstance(data, ds.UnionDataset) else [data]
     for listed in (f for child in children for f in child.get_fragments()):
+        # Scanned through a fragment of its own, dropped after it: the dataset's fragments
+        # keep each file's footer once read, so a scan of every file grew with the files.
         fragment = listed.format.make_fragment(
             listed.path, listed.filesystem, partition_expression=listed.partition_expression
         )
