@@ -10,15 +10,18 @@ the page objects fail on are each a ``Damage``, counted (``damaged``), named in 
 manifest failures and handed to the caller; the item keeps its earlier row.
 
 With ``processes`` above one, the whole work is shared: worker processes index stretches of the
-WARC files, then re-read chunks of items and write part files of their own; this process only
-merges the index, hands out the chunks and lists the part files in the manifest.
+WARC files, then re-read chunks of items and write part files of their own; this process
+merges the index (reading a file whose stretches do not meet again whole), hands out the
+chunks and lists the part files in the manifest.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import pickle
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -33,7 +36,7 @@ from archiver.fetched import stamp_fetch
 from archiver.item import ArchiveItem
 from archiver.pages import ListingPage
 from archiver.report.card import refresh_card
-from archiver.store.archive import ArchiveWriter, Commit, Outcome, VersionWriter
+from archiver.store.archive import ArchiveWriter, Commit, OnCommit, Outcome, VersionWriter
 from archiver.store.manifest import new_crawl_id
 from archiver.store.warc import WarcRef
 from archiver.store.warcread import (
@@ -52,6 +55,7 @@ CHUNK_MAX = 32  # items a worker takes at a time: few round trips, an even share
 # A WARC file at least this large is indexed in one stretch per process (a 2,000-item crawl of
 # 60 KB pages writes 28 MB).
 SPLIT_BYTES = 4 << 20
+STOP_SECONDS = 5.0  # a worker told to stop has this long to remove what it was writing
 
 
 def _is_listing(url: str) -> bool:
@@ -173,7 +177,8 @@ def reread(root: Path, job: Job) -> ArchiveItem | Damage:
 @dataclass(frozen=True)
 class Reread:
     """A chunk of jobs done: what each item was against the archive, or why it could not be
-    re-read (one message a chunk: the parent is woken 32 times less often)."""
+    re-read (one message a chunk of up to ``CHUNK_MAX`` items: the parent is woken that many
+    times less often)."""
 
     results: list[Outcome | Damage]
 
@@ -198,14 +203,14 @@ class Share:
     def __init__(
         self,
         root: Path,
-        crawl_id: str,
         tell: Callable[[Message], None],
-        sequence: tuple[int, int] = (1, 1),
+        versions: Callable[[OnCommit], VersionWriter],
     ) -> None:
+        """``versions`` makes the writer, given where to report what it commits."""
         self.root = root
         self.tell = tell
         self.committed: list[Commit] = []
-        self.versions = VersionWriter(root, crawl_id, self._commit, sequence=sequence)
+        self.versions = versions(self._commit)
 
     def _commit(self, part: PartFile, rows: list[tuple[str, Outcome]]) -> None:
         self.committed.append((part, rows))
@@ -220,13 +225,17 @@ class Share:
             self.tell(index_stretch(self.root, task))
             return
         results: list[Outcome | Damage] = []
-        for job in task:
-            result = reread(self.root, job)
-            if isinstance(result, Damage):
-                results.append(result)
-            else:
-                results.append(self.versions.add(result, job.previous)[1])
-        self._tell_committed()  # before the chunk's results: its rows are in the manifest
+        try:
+            for job in task:
+                if _Stop.asked:
+                    raise SystemExit("stopped by the run")
+                result = reread(self.root, job)
+                if isinstance(result, Damage):
+                    results.append(result)
+                else:
+                    results.append(self.versions.add(result, job.previous)[1])
+        finally:  # a failed write still lists the files written before it
+            self._tell_committed()  # before the chunk's results: its rows are in the manifest
         self.tell(Reread(results))
 
     def run(self, tasks: Iterable[Task], last: bool) -> None:
@@ -234,8 +243,10 @@ class Share:
         for task in tasks:
             self.do(task)
         if last:
-            self.versions.close()
-            self._tell_committed()
+            try:
+                self.versions.close()
+            finally:
+                self._tell_committed()
 
 
 @dataclass(frozen=True)
@@ -248,18 +259,44 @@ class _Ended:
 def _work(
     root: Path, crawl_id: str, sequence: tuple[int, int], tasks: Queue[Any], results: Connection
 ) -> None:
-    """A worker process: tasks from ``tasks`` until None, every message to ``results``."""
+    """A worker process: tasks from ``tasks`` until None, every message to ``results``.
+    SIGTERM (the parent stopping the run) ends it after the item it is on, so that a part file
+    being written is published and reported, not left as a temporary or unlisted."""
+    signal.signal(signal.SIGTERM, _stop_after_this_item)
+
+    def versions(on_commit: OnCommit) -> VersionWriter:
+        return VersionWriter(root, crawl_id, on_commit, sequence=sequence)
+
     ended = _Ended(None)
     try:
-        Share(root, crawl_id, results.send, sequence).run(iter(tasks.get, None), last=True)
+        Share(root, results.send, versions).run(iter(tasks.get, None), last=True)
     # Any error, Ctrl-C too: the parent waits for this worker's end and raises it there.
     except BaseException as error:  # noqa: BLE001
-        ended = _Ended(error)
-    try:
+        ended = _Ended(_sendable(error))
+    with contextlib.suppress(OSError):  # the parent may have stopped listening
         results.send(ended)
-    except (pickle.PicklingError, TypeError, AttributeError):  # an error that does not pickle
-        results.send(_Ended(RuntimeError(why(ended.error or RuntimeError()))))
-    results.close()
+        results.close()
+
+
+class _Stop:
+    """Set in a worker by SIGTERM; read between items (``Share.do``)."""
+
+    asked = False
+
+
+def _stop_after_this_item(signum: int, frame: object) -> None:
+    _Stop.asked = True
+
+
+def _sendable(error: BaseException) -> BaseException:
+    """``error``, or its text when it does not come back whole from a pickle (an attribute
+    that cannot be pickled, arguments its class does not take)."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    # Any error of the round trip: the text goes instead.
+    except Exception:  # noqa: BLE001
+        return RuntimeError(why(error))
+    return error
 
 
 class Workers:
@@ -288,16 +325,36 @@ class Workers:
             self.processes.append(worker)
             self.results.append(receive)
         self.working = list(self.results)
+        self.stopped = False
 
     def stop(self, kill: bool) -> None:
         """Wait for the workers to end; with ``kill``, end them first (their tasks are not
-        wanted any more)."""
+        wanted any more): SIGTERM, then SIGKILL for one still there after ``STOP_SECONDS``."""
+        if self.stopped:
+            return
+        self.stopped = True
         if kill:
             for worker in self.processes:
-                worker.kill()
+                worker.terminate()
+            for connection in self.working:
+                self._drain(connection)
         self.tasks.cancel_join_thread()  # tasks left in the queue: this process need not wait
         for worker in self.processes:
-            worker.join()
+            worker.join(STOP_SECONDS if kill else None)
+            if worker.is_alive():
+                worker.kill()
+                worker.join()
+
+    def _drain(self, connection: Connection) -> None:
+        """Tell the part files a stopping worker still reports, so that the manifest lists
+        every file it published; its other messages are not wanted any more."""
+        with contextlib.suppress(EOFError, OSError):
+            while connection.poll(STOP_SECONDS):
+                message = connection.recv()
+                if isinstance(message, _Ended):
+                    return
+                if isinstance(message, Committed):
+                    self.tell(message)
 
     def run(self, tasks: Iterable[Task], last: bool) -> None:
         """Hand out ``tasks`` and tell every message until their results are in (an
@@ -386,7 +443,9 @@ def reextract(
                     progress(counts, items)
 
     workers = Workers(root, crawl_id, processes, told) if processes > 1 else None
-    runner: Share | Workers = workers or Share(root, crawl_id, told)
+    # One process writes through the archive's own writer (its buffered rows are written
+    # when the archive closes, even after a failure).
+    runner: Share | Workers = workers or Share(root, told, lambda _: archive.versions)
     reason = "failed"
     try:
         archive.open()
@@ -402,10 +461,12 @@ def reextract(
             runner.run((jobs[at : at + size] for at in range(0, items, size)), last=True)
             reason = "finished"
         finally:
+            if workers is not None:  # before the lock is released: nothing is written after
+                workers.stop(kill=reason != "finished")
             archive.close()
             archive.finish(reason, dict(counts))
             refresh_card(root)
     finally:
-        if workers is not None:
-            workers.stop(kill=reason != "finished")
+        if workers is not None:  # stopped already, unless the archive could not be opened
+            workers.stop(kill=True)
     return counts

@@ -4,6 +4,7 @@ with one process or two."""
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import json
@@ -23,6 +24,8 @@ from archiver.exitcodes import EXIT_FAILURE
 from archiver.item import ArchiveItem
 from archiver.reextract import reextract
 from archiver.replica import Replica
+from archiver.store.archive import VersionWriter
+from archiver.store.verify import verify
 from archiver.store.warc import Exchange, WarcFileWriter
 from archiver.store.warccheck import members
 from archiver.store.warcread import (
@@ -34,6 +37,7 @@ from archiver.store.warcread import (
     stretch_captures,
     stretches,
 )
+from archiver.urls import parse_item_url
 
 ITEMS = 6
 BASE = "http://127.0.0.1:8081"  # where the pages would have been fetched from (never asked)
@@ -206,21 +210,23 @@ def test_the_header_only_reading_gives_what_warcio_reads(pristine: Path, which: 
     assert [len(capture.body) > 0 for capture, _ in read] == [bodies(c.url) for c, _ in read]
 
 
+def _two_in_one(data: bytes, at: list[int]) -> bytes:
+    """The third response record and the record after it in one gzip member."""
+    with io.BytesIO(data) as handle:
+        spans = [(m.offset, m.length, m.data) for m in members(handle)]
+    index = next(i for i, (offset, _, _) in enumerate(spans) if offset == at[2])
+    (start, first, one), (_, second, two) = spans[index], spans[index + 1]
+    assert one is not None and two is not None
+    return data[:start] + gzip.compress(one + two) + data[start + first + second :]
+
+
 def test_a_member_holding_two_records_is_one_damage_and_the_rest_is_read(
     pristine: Path, tmp_path: Path
 ) -> None:
     """Not as our writer makes them (one record a member, so that a row can point to it):
     warcio refuses such a member too, and its count of lengths inside it goes negative."""
 
-    def merge(data: bytes, at: list[int]) -> bytes:
-        with io.BytesIO(data) as handle:
-            spans = [(m.offset, m.length, m.data) for m in members(handle)]
-        index = next(i for i, (offset, _, _) in enumerate(spans) if offset == at[2])
-        (start, first, one), (_, second, two) = spans[index], spans[index + 1]
-        assert one is not None and two is not None
-        return data[:start] + gzip.compress(one + two) + data[start + first + second :]
-
-    root, file, offsets = damaged_copy(pristine, tmp_path, merge)
+    root, file, offsets = damaged_copy(pristine, tmp_path, _two_in_one)
     urls = [capture.url for capture, _ in captures(pristine)]
     found: list[Damage] = []
     assert [capture.url for capture, _ in captures(root, found)] == urls[:2] + urls[3:]
@@ -269,12 +275,16 @@ def test_stretches_index_what_one_reading_does_wherever_the_damage_is(
         damages[f"junk {victim}"] = _at(
             victim, lambda data, start: data[:start] + b"j" + data[start:]
         )
+    damages["two records in one member"] = _two_in_one
     for name, damage in damages.items():
         root, _, _ = damaged_copy(pristine, tmp_path / name.replace(" ", "_"), damage)
         plan = stretches(root, parts, 0)
         assert len(plan) == parts and not any(stretch.whole for stretch in plan)
         whole = stretches(root, 1, 0)
         assert _index_of(root, plan) == _index_of(root, whole), name
+        # Read in stretches, not again whole, where every member inflates.
+        sound = all(module.index_stretch(root, stretch).bounds.sound for stretch in plan)
+        assert sound == (name in ("none", "two records in one member")), name
 
 
 @pytest.mark.parametrize("parts", [2, 4])
@@ -337,3 +347,31 @@ def test_an_error_that_does_not_pickle_still_reaches_the_caller_as_text(
     monkeypatch.setattr(module, "reread", failing)
     with pytest.raises(RuntimeError, match=r"^_Unpicklable: holds what cannot be sent$"):
         reextract(root, crawl_id="r1", processes=2)
+
+
+def test_a_run_that_fails_lists_every_part_file_it_wrote_and_leaves_no_temporary(
+    pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One worker fails while the other writes a part file an item: what reached the disk is
+    in the manifest, and the other worker, stopped, leaves no half-written file."""
+    root, _, _ = damaged_copy(pristine, tmp_path, lambda data, at: data)
+    monkeypatch.setattr(module, "VersionWriter", functools.partial(VersionWriter, batch_rows=1))
+    real = module.reread
+    last = max(ref.key for c, _ in captures(root) if (ref := parse_item_url(c.url)) is not None)
+
+    def failing(root: Path, job: Any) -> Any:
+        if job.key == last:
+            raise OSError(28, "No space left on device")
+        return real(root, job)
+
+    monkeypatch.setattr(module, "reread", failing)
+    with pytest.raises(OSError, match="No space left on device"):
+        reextract(root, crawl_id="r1", processes=2)
+    manifest = json.loads((root / "crawls" / "r1.json").read_text(encoding="utf-8"))
+    on_disk = {str(p.relative_to(root)) for p in (root / "articles").rglob("*.parquet")}
+    assert {entry["path"] for entry in manifest["files"]} == on_disk
+    assert len(on_disk) >= 1
+    assert [p.name for p in root.rglob("*.tmp")] == []
+    report = verify(root)  # (the fixture's WARC file has no manifest of its own)
+    assert [problem for problem in report.problems if not problem.startswith("warc/")] == []
+    assert [note for note in report.notes if "not listed" in note] == []

@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 
 from archiver import dataset
+from archiver import reextract as reextract_module
 from archiver.cli import main
 from archiver.reextract import reextract
 from archiver.replica import Replica
+from archiver.store.verify import verify
 from archiver.store.warc import Exchange, WarcFileWriter
 
 ITEMS = 24
@@ -46,14 +48,17 @@ def _rows(root: Path) -> list[dict[str, Any]]:
 
 
 def test_two_processes_write_the_same_rows_as_one(
-    warc_only: tuple[Path, Replica], tmp_path: Path
+    warc_only: tuple[Path, Replica], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root, site = warc_only
     twin = tmp_path / "twin"
     shutil.copytree(root, twin)
     one = reextract(root, crawl_id="r1", processes=1)
+    monkeypatch.setattr(reextract_module, "SPLIT_BYTES", 0)  # indexed in two stretches
     two = reextract(twin, crawl_id="r1", processes=2)
     assert one == two
+    for archive in (root, twin):  # every part file written is in the manifest
+        assert [note for note in verify(archive).notes if "not listed" in note] == []
     assert (one["new"], one["listing_pages"]) == (ITEMS, 1)
     rows = _rows(root)
     assert rows == _rows(twin)

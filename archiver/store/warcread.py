@@ -146,7 +146,7 @@ def _plain_record(data: bytes) -> tuple[dict[str, str], int]:
         fields[name.strip().lower()] = value.strip()
     block = end + 4
     length = fields.get("content-length", "")
-    if not length.isdigit() or len(data) != block + int(length) + 4:
+    if not (length.isascii() and length.isdigit()) or len(data) != block + int(length) + 4:
         raise DamagedRecord("not one record as long as its Content-Length")
     return fields, block
 
@@ -156,7 +156,7 @@ def _head_only(url: str, head: bytes) -> Capture:
     status, *lines = head.decode("latin-1").split("\r\n")
     version, _, rest = status.partition(" ")
     code = rest.split(" ", 1)[0]
-    if not version.startswith("HTTP/") or not code.isdigit():
+    if not version.startswith("HTTP/") or not (code.isascii() and code.isdigit()):
         raise DamagedRecord(f"no HTTP status line: {status[:40]!r}")
     content_type = None
     for line in lines:
