@@ -82,13 +82,13 @@ async def _serve(site: Replica) -> None:
 def prerendered(items: int, seed: int, langs: str) -> Iterator[tuple[str, int]]:
     """This server in a process of its own: its base URL and process id."""
     command = [sys.executable, __file__, "--items", str(items), "--seed", str(seed)]
-    process = subprocess.Popen([*command, "--langs", langs], stdout=subprocess.PIPE, text=True)
-    try:
+    command += ["--langs", langs]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
         assert process.stdout is not None
-        yield process.stdout.readline().strip(), process.pid
-    finally:
-        process.terminate()
-        process.wait()
+        try:
+            yield process.stdout.readline().strip(), process.pid
+        finally:
+            process.terminate()
 
 
 def main() -> None:

@@ -3,19 +3,22 @@ accuracy scoring, the writers' shares, and the rewriting of docs/benchmarks.md."
 
 from __future__ import annotations
 
+import http.client
 import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
-from archiver.replica import Replica, datefmt
+from archiver.replica import Replica, datefmt, running
 from archiver.replica.catalog import MAKKAH
 from archiver.urls import LANGS
 from bench import bench_crawl, bench_dates, bench_extract, peers, run
 from bench.markdown import table
+from bench.prerendered import prerendered
 from bench.timing import Turns, take_turns
 from tests.dates_cases import CASES, CONTEXT_CASES
 
@@ -193,3 +196,34 @@ def test_heading_names_the_command_the_date_and_the_load() -> None:
         "`.venv/bin/python bench/bench_dates.py --n 10` — 2026-12-07 18:02 UTC, 41 s; "
         "AMD EPYC, 2 cores, load average 3.12 at the start and 3.40 at the end; Python 3.11.7."
     )
+
+
+def test_the_prerendered_server_answers_what_the_replicas_own_server_answers() -> None:
+    """The crawl benchmark's server: the same status, type and bytes, on a connection kept
+    open for several requests as a crawler's is."""
+    site = Replica(30, 7, ("en", "ar"))
+    latest = site.menus("en")[0]
+    paths = [
+        "/robots.txt",
+        site.listing_url("en", latest),
+        *(site.item_url(lang, site.item_ids(lang)[0]) for lang in ("en", "ar")),
+        "/en/index.php/no-such-page.html",
+    ]
+    seen: dict[str, list[tuple[int, str | None, bytes]]] = {}
+    with (
+        prerendered(30, 7, "en,ar") as (memory_url, _),
+        running(items=30, seed=7, langs=("en", "ar")) as live,
+    ):
+        for name, base in (("memory", memory_url), ("live", live.base_url)):
+            connection = http.client.HTTPConnection(urlsplit(base).netloc, timeout=10)
+            answers = []
+            for path in paths:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                answers.append(
+                    (response.status, response.getheader("Content-Type"), response.read())
+                )
+            connection.close()
+            seen[name] = answers
+    assert seen["memory"] == seen["live"]
+    assert [status for status, _, _ in seen["memory"]] == [200, 200, 200, 200, 404]
