@@ -123,7 +123,11 @@ def _text_before(link: Any) -> str:
 
 
 def _text(element: Any) -> str:
-    """XPath's ``string()`` of an element (``element.xpath("string()")`` compiles a query)."""
+    """XPath's ``string()`` of an element (``element.xpath("string()")`` compiles a query);
+    nothing for a comment or processing instruction, which print no text on the page (and
+    which ``itertext`` refuses)."""
+    if not isinstance(element.tag, str):
+        return ""
     return "".join(element.itertext())
 
 
