@@ -223,10 +223,8 @@ def captures(
 ) -> Iterator[tuple[Capture, WarcRef]]:
     """Every readable response record of every published WARC file, with its place; what
     could not be read goes into ``damaged``. ``bodies(url)`` says whose body to read."""
-    for path in sorted((root / WARC_DIR).glob("*.warc.gz")):
-        with path.open("rb") as handle:
-            file = str(path.relative_to(root))
-            yield from file_captures(handle, file, [] if damaged is None else damaged, bodies)
+    for whole in stretches(root, 1, 0):
+        yield from stretch_captures(root, whole, [] if damaged is None else damaged, bodies)
 
 
 def read_capture(root: Path, file: str, offset: int) -> Capture:
@@ -275,10 +273,11 @@ def stretch_captures(
     stretch: Stretch,
     damaged: list[Damage],
     bodies: Callable[[str], bool],
-    bounds: Bounds,
+    bounds: Bounds | None = None,
 ) -> Iterator[tuple[Capture, WarcRef]]:
     """The response records that begin in ``stretch``; ``bounds`` says where reading began and
     ended, and whether the file must be read whole after all (``Bounds.sound``)."""
+    bounds = Bounds() if bounds is None else bounds
     with (root / stretch.file).open("rb") as handle:
         if stretch.whole:
             yield from file_captures(handle, stretch.file, damaged, bodies)
