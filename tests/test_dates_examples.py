@@ -135,6 +135,13 @@ def test_day_30_of_a_29_day_month_is_the_next_day() -> None:
     assert calendar.to_gregorian(1446, 5, 29) == date(2024, 12, 1)
 
 
+def test_days_past_a_28_day_month_of_the_table_follow_its_last_day() -> None:
+    # Ramadan 1343 has 28 days in hijridate's table (found by a property test: day 29 raised).
+    assert calendar.to_gregorian(1343, 9, 28) == date(1925, 4, 23)
+    assert calendar.to_gregorian(1343, 9, 29) == date(1925, 4, 24)
+    assert calendar.to_gregorian(1343, 9, 30) == date(1925, 4, 25)
+
+
 @pytest.mark.parametrize("year", [1342, 1501])
 def test_hijri_years_outside_the_table_raise_out_of_range(year: int) -> None:
     with pytest.raises(calendar.OutOfRangeError):

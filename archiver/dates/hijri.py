@@ -22,12 +22,13 @@ class OutOfRangeError(ValueError):
 def to_gregorian(year: int, month: int, day: int) -> date:
     """The Gregorian day Umm al-Qura gives for a printed Hijri date (month 1-12, day 1-30).
 
-    The site names day 30 of a 29-day month (its calendar follows moon sighting), so day 30 is
-    read as the day after day 29, which is what the printed Gregorian partner then shows.
+    The site names day 30 of a 29-day month (its calendar follows moon sighting), so a day past
+    the table's month is read as that many days after its last, which is what the printed
+    Gregorian partner then shows. (The table has a few months of 28 days, 1343/9 among them.)
     """
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise OutOfRangeError(f"Hijri year {year} is outside {FIRST_YEAR}-{LAST_YEAR}")
-    known = min(day, 29)
+    known = min(day, Hijri(year, month, 1).month_length())
     gregorian = Hijri(year, month, known).to_gregorian()
     return date(gregorian.year, gregorian.month, gregorian.day) + timedelta(days=day - known)
 
